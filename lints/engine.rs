@@ -1,0 +1,322 @@
+//! The check driver: discover -> read -> group into crates -> parse and
+//! analyse each crate on one worker thread -> suppress, select -> sort.
+
+use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::context::{CrateCheck, CrateContext, ExtraSources, ProjectContext};
+use crate::diagnostic::Diagnostic;
+use crate::index::CrateIndex;
+use crate::registry::Rule;
+use crate::settings::{ConfigError, Overrides, Settings, SettingsResolver};
+use crate::source::{self, LoadError, SourceFile, SourceText};
+
+/// Stack for worker threads: syn and the visitors recurse once per nesting level.
+const WORKER_STACK: usize = 256 << 20;
+
+/// Every family's crate-level entry point, with the rules it can emit.
+const CRATE_CHECKS: &[(&[Rule], CrateCheck)] = &[
+    (crate::refcount::RULES, crate::refcount::check),
+    (crate::errors::RULES, crate::errors::check),
+    (crate::gil::RULES, crate::gil::check),
+    (crate::panic::RULES, crate::panic::check),
+    (crate::unwind::RULES, crate::unwind::check),
+    (crate::safety::RULES, crate::safety::check),
+    (crate::module::RULES, crate::module::check),
+];
+
+/// What to check.
+#[derive(Debug, Default, Clone)]
+pub struct CheckRequest {
+    pub paths: Vec<PathBuf>,
+    pub overrides: Overrides,
+    /// Check these contents instead of reading the files (`--staged`).
+    pub contents: Option<Vec<(PathBuf, String)>>,
+}
+
+/// The findings and the texts they point into.
+#[derive(Debug, Default)]
+pub struct CheckResult {
+    /// Sorted by file, line, column, code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: BTreeMap<Arc<Path>, Arc<SourceText>>,
+    pub files_checked: usize,
+    /// Files that could not be analysed (IO001/SY001 were reported for them).
+    pub files_failed: usize,
+    /// Rule bugs caught at run time: the family, the crate, the panic message.
+    pub internal_errors: Vec<String>,
+}
+
+/// Run `check`.
+pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
+    let resolver = SettingsResolver::new(request.overrides.clone())?;
+    let paths = if request.paths.is_empty() { vec![PathBuf::from(".")] } else { request.paths.clone() };
+    let mut result = CheckResult::default();
+    let mut diagnostics = Vec::new();
+
+    let inputs: Vec<(PathBuf, Result<Arc<str>, LoadError>)> = match &request.contents {
+        Some(contents) => contents.iter().map(|(p, t)| (p.clone(), Ok(Arc::from(t.as_str())))).collect(),
+        None => {
+            let found = crate::discover::discover(&paths, &resolver)?;
+            for err in found.errors {
+                let path: Arc<Path> = Arc::from(err.path.as_path());
+                result.files_failed += 1;
+                result
+                    .sources
+                    .entry(Arc::clone(&path))
+                    .or_insert_with(|| Arc::new(SourceText::new(Arc::clone(&path), Arc::from(""))));
+                diagnostics.push(Diagnostic::new(
+                    "IO001",
+                    &path,
+                    0..0,
+                    format!("cannot read `{}`: {}", err.path.display(), err.message),
+                ));
+            }
+            pool().install(|| found.files.par_iter().map(|p| (p.clone(), read_text(p))).collect())
+        }
+    };
+
+    let mut readable: Vec<(PathBuf, Arc<str>)> = Vec::new();
+    for (path, text) in inputs {
+        match text {
+            Ok(text) => readable.push((path, text)),
+            Err(err) => {
+                result.files_failed += 1;
+                let arc: Arc<Path> = Arc::from(path.as_path());
+                let (d, text) = load_error_diagnostic(&arc, err);
+                result.sources.insert(Arc::clone(&arc), Arc::new(SourceText::new(arc, text)));
+                diagnostics.push(d);
+            }
+        }
+    }
+    result.files_checked = readable.len();
+
+    let grouping: Vec<(PathBuf, Option<&str>)> = readable.iter().map(|(p, t)| (p.clone(), Some(&**t))).collect();
+    let crates = crate::crates::group_into_crates(&grouping);
+    let mut jobs = Vec::new();
+    for members in crates {
+        let settings = resolver.for_path(&readable[members[0]].0)?;
+        let files: Vec<(Arc<Path>, Arc<str>)> =
+            members.iter().map(|&i| (Arc::from(readable[i].0.as_path()), Arc::clone(&readable[i].1))).collect();
+        jobs.push((files, settings));
+    }
+
+    let extra = ExtraSources::default();
+    let outcomes: Vec<CrateOutcome> = pool()
+        .install(|| jobs.into_par_iter().map(|(files, settings)| check_crate(files, &settings, &extra)).collect());
+    for outcome in outcomes {
+        diagnostics.extend(outcome.diagnostics);
+        result.files_failed += outcome.failed;
+        result.internal_errors.extend(outcome.internal_errors);
+        for s in outcome.sources {
+            result.sources.insert(Arc::clone(&s.path), s);
+        }
+    }
+
+    // Project-level rules: once per CPython checkout that a checked path lies in.
+    let mut checkouts: Vec<PathBuf> = paths.iter().filter_map(|p| crate::checkout::find_checkout(p)).collect();
+    checkouts.sort();
+    checkouts.dedup();
+    for checkout in &checkouts {
+        let settings = resolver.for_path(checkout)?;
+        if settings.any_enabled(crate::wiring::RULES) {
+            let cx = ProjectContext { checkout, checked_paths: &paths, settings: &settings, extra: &extra };
+            let mut out = Vec::new();
+            crate::wiring::check_project(&cx, &mut out);
+            diagnostics.extend(
+                out.into_iter().filter(|d| settings.is_enabled(d.code) && !settings.ignored_for(&d.path, d.code)).map(
+                    |mut d| {
+                        if let Some(level) = settings.severity_of(d.code) {
+                            d.severity = level;
+                        }
+                        d
+                    },
+                ),
+            );
+        }
+    }
+    for (path, text) in extra.into_map() {
+        result.sources.entry(path).or_insert(text);
+    }
+
+    diagnostics.sort_by(|a, b| {
+        let pos = |d: &Diagnostic| result.sources.get(&d.path).map_or((0, 0), |s| s.row_col(d.range.start));
+        (&a.path, pos(a), a.code, &a.message).cmp(&(&b.path, pos(b), b.code, &b.message))
+    });
+    diagnostics.dedup();
+    result.diagnostics = diagnostics;
+    Ok(result)
+}
+
+/// The worker pool: big stacks, one per core.
+fn pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(WORKER_STACK)
+            .thread_name(|i| format!("cpython-rs-worker-{i}"))
+            .build()
+            .expect("cannot start worker threads")
+    })
+}
+
+fn read_text(path: &Path) -> Result<Arc<str>, LoadError> {
+    let bytes = std::fs::read(path).map_err(LoadError::Io)?;
+    String::from_utf8(bytes)
+        .map(Arc::from)
+        .map_err(|e| LoadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })
+}
+
+/// The IO001/SY001 finding for a file that could not be analysed, and the text to show.
+fn load_error_diagnostic(path: &Arc<Path>, err: LoadError) -> (Diagnostic, Arc<str>) {
+    match err {
+        LoadError::Io(e) => (Diagnostic::new("IO001", path, 0..0, format!("cannot read file: {e}")), Arc::from("")),
+        LoadError::NotUtf8 { valid_up_to } => {
+            let text = std::fs::read(path)
+                .map(|b| String::from_utf8_lossy(&b[..valid_up_to.min(b.len())]).into_owned())
+                .unwrap_or_default();
+            let end = text.len();
+            (
+                Diagnostic::new(
+                    "IO001",
+                    path,
+                    end..end,
+                    format!("file is not valid UTF-8 (invalid byte at offset {valid_up_to})"),
+                )
+                .with_help("Rust source files must be UTF-8"),
+                Arc::from(text),
+            )
+        }
+        LoadError::Syntax { message, range, text } => (
+            Diagnostic::new("SY001", path, range, format!("syntax error: {message}"))
+                .with_primary_label("cannot parse"),
+            text,
+        ),
+        LoadError::TooDeep { depth, range, text } => (
+            Diagnostic::new(
+                "SY001",
+                path,
+                range,
+                format!("nesting deeper than {} levels (found {depth}); file not analysed", source::MAX_NESTING),
+            )
+            .with_help("split the expression; nothing written by hand nests this deep"),
+            text,
+        ),
+    }
+}
+
+struct CrateOutcome {
+    diagnostics: Vec<Diagnostic>,
+    sources: Vec<Arc<SourceText>>,
+    failed: usize,
+    internal_errors: Vec<String>,
+}
+
+/// Parse and analyse one crate on the current thread.
+fn check_crate(members: Vec<(Arc<Path>, Arc<str>)>, settings: &Settings, extra: &ExtraSources) -> CrateOutcome {
+    let mut outcome =
+        CrateOutcome { diagnostics: Vec::new(), sources: Vec::new(), failed: 0, internal_errors: Vec::new() };
+    let mut files = Vec::with_capacity(members.len());
+    for (path, text) in members {
+        match source::parse(Arc::clone(&path), text) {
+            Ok(file) => files.push(file),
+            Err(err) => {
+                outcome.failed += 1;
+                let (d, text) = load_error_diagnostic(&path, err);
+                outcome.sources.push(Arc::new(SourceText::new(path, text)));
+                outcome.diagnostics.push(d);
+            }
+        }
+    }
+    outcome.diagnostics.extend(analyse(&files, settings, extra, &mut outcome.internal_errors));
+    outcome.sources.extend(files.iter().map(|f| Arc::clone(&f.source)));
+    drop(files);
+    outcome
+}
+
+/// Run every enabled family over parsed files of one crate, then apply
+/// selection, per-file ignores, suppressions and severity overrides.
+pub fn analyse(
+    files: &[SourceFile],
+    settings: &Settings,
+    extra: &ExtraSources,
+    internal_errors: &mut Vec<String>,
+) -> Vec<Diagnostic> {
+    if files.is_empty() {
+        return Vec::new();
+    }
+    let index = CrateIndex::build(files);
+    let cx = CrateContext { files, index: &index, settings, extra };
+    let mut raw = Vec::new();
+    for (rules, run) in CRATE_CHECKS {
+        if !settings.any_enabled(rules) {
+            continue;
+        }
+        let mut out = Vec::new();
+        let ran = std::panic::catch_unwind(AssertUnwindSafe(|| run(&cx, &mut out)));
+        match ran {
+            Ok(()) => raw.extend(out),
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                internal_errors.push(format!(
+                    "internal error in the {} rules on `{}`: {what}",
+                    rules.first().map_or("?", |r| r.family.title()),
+                    files[0].path().display()
+                ));
+            }
+        }
+    }
+    raw.retain(|d| settings.is_enabled(d.code) && !settings.ignored_for(&d.path, d.code));
+
+    // Suppressions are per file; findings in non-Rust files pass through.
+    let mut by_file: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
+    for d in raw {
+        by_file.entry(Arc::clone(&d.path)).or_default().push(d);
+    }
+    let mut out = Vec::new();
+    for file in files {
+        let diags = by_file.remove(file.path()).unwrap_or_default();
+        out.extend(crate::suppress::apply(file, settings, diags));
+    }
+    out.extend(by_file.into_values().flatten());
+    out.retain(|d| !settings.ignored_for(&d.path, d.code));
+    for d in &mut out {
+        if let Some(level) = settings.severity_of(d.code) {
+            d.severity = level;
+        }
+    }
+    out
+}
+
+/// Check one in-memory file with the given settings (tests, docs examples).
+pub fn check_source(path: &str, text: &str, settings: &Settings) -> Vec<Diagnostic> {
+    let path: Arc<Path> = Arc::from(Path::new(path));
+    let text: Arc<str> = Arc::from(text);
+    let run = move || match source::parse(Arc::clone(&path), text) {
+        Ok(file) => {
+            let mut errors = Vec::new();
+            let files = [file];
+            let mut d = analyse(&files, settings, &ExtraSources::default(), &mut errors);
+            assert!(errors.is_empty(), "{errors:?}");
+            d.sort_by_key(|d| (d.range.start, d.code));
+            d
+        }
+        Err(err) => vec![load_error_diagnostic(&path, err).0],
+    };
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(WORKER_STACK)
+            .spawn_scoped(s, run)
+            .expect("spawn")
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))
+    })
+}

@@ -1,0 +1,1 @@
+//! The flow engine: CFG lowering and a generic forward dataflow.

@@ -1,0 +1,170 @@
+//! Every rule cpython-rs knows: code, name, family, default severity, summary
+//! and its devguide page. Families declare their rules next to their code
+//! (`refcount::RULES`, ...); this module only gathers them.
+
+use crate::diagnostic::Severity;
+
+/// A rule family: the two or three letters of its codes, and its file in `lints/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    /// IO, SY: files that could not be analysed.
+    Input,
+    /// SUP: the suppression comments themselves.
+    Suppression,
+    Refcount,
+    ErrorIndicator,
+    Gil,
+    Panic,
+    Unwind,
+    Safety,
+    Module,
+    Wiring,
+}
+
+impl Family {
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::Input => "Input",
+            Family::Suppression => "Suppressions",
+            Family::Refcount => "Reference counting",
+            Family::ErrorIndicator => "Error indicator",
+            Family::Gil => "GIL and thread state",
+            Family::Panic => "Panics across FFI",
+            Family::Unwind => "Unwinding",
+            Family::Safety => "Safety documentation",
+            Family::Module => "Module definition",
+            Family::Wiring => "Build wiring and stage policy",
+        }
+    }
+}
+
+/// A rule's declaration, in the manner of clippy's `declare_clippy_lint!`.
+#[derive(Debug)]
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    pub summary: &'static str,
+    /// The devguide page (`docs/devguide/rules/<CODE>.md`), embedded at compile time.
+    pub doc: &'static str,
+}
+
+impl Rule {
+    /// The code's letters (`RC` of `RC001`).
+    pub fn prefix(&self) -> &'static str {
+        self.code.trim_end_matches(|c: char| c.is_ascii_digit())
+    }
+
+    /// The page's first paragraph under "What it does", for SARIF's full description.
+    pub fn description(&self) -> String {
+        section(self.doc, "What it does").unwrap_or(self.summary).trim().replace('\n', " ")
+    }
+
+    /// Where the page lives online.
+    pub fn url(&self) -> String {
+        format!("{}/{}.md", DOCS_URL, self.code)
+    }
+}
+
+/// The published devguide's rule folder.
+pub const DOCS_URL: &str = "https://github.com/cpython-rs/cpython-rs/blob/main/docs/devguide/rules";
+
+/// The text of a `## heading` section of a markdown page, up to the next `## `.
+pub fn section<'a>(page: &'a str, heading: &str) -> Option<&'a str> {
+    let marker = format!("## {heading}");
+    let start = page.find(&marker)? + marker.len();
+    let rest = &page[start..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    Some(rest[..end].trim_matches('\n'))
+}
+
+/// Declare a rule; its page must exist or the crate does not compile.
+#[macro_export]
+macro_rules! declare_rule {
+    ($code:literal, $name:literal, $family:ident, $severity:ident, $summary:literal $(,)?) => {
+        $crate::registry::Rule {
+            code: $code,
+            name: $name,
+            family: $crate::registry::Family::$family,
+            severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/devguide/rules/", $code, ".md")),
+        }
+    };
+}
+
+/// Rules about the input itself; always on, never suppressible.
+pub const INPUT_RULES: &[Rule] = &[
+    declare_rule!("IO001", "unreadable-file", Input, Error, "A file could not be read or is not UTF-8"),
+    declare_rule!("SY001", "syntax-error", Input, Error, "A file is not valid Rust or is nested too deeply to analyse"),
+];
+
+/// Every family's rule list, in catalogue order.
+pub fn families() -> [&'static [Rule]; 10] {
+    [
+        INPUT_RULES,
+        crate::suppress::RULES,
+        crate::refcount::RULES,
+        crate::errors::RULES,
+        crate::gil::RULES,
+        crate::panic::RULES,
+        crate::unwind::RULES,
+        crate::safety::RULES,
+        crate::module::RULES,
+        crate::wiring::RULES,
+    ]
+}
+
+/// All rules, in catalogue order.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    families().into_iter().flatten()
+}
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    all().find(|r| r.code == code)
+}
+
+/// The rule with this code or kebab name (case-insensitive for codes).
+pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
+    all().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// The rules a selector names: `ALL`, a code, a name, or a code prefix (`RC`, `RC00`).
+pub fn expand_selector(selector: &str) -> Option<Vec<&'static Rule>> {
+    let sel = selector.trim();
+    if sel.eq_ignore_ascii_case("ALL") {
+        return Some(all().collect());
+    }
+    if let Some(rule) = lookup(sel) {
+        return Some(vec![rule]);
+    }
+    let upper = sel.to_ascii_uppercase();
+    let matched: Vec<_> = all().filter(|r| !upper.is_empty() && r.code.starts_with(&upper)).collect();
+    (!matched.is_empty()).then_some(matched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let rules: Vec<_> = all().collect();
+        for (i, a) in rules.iter().enumerate() {
+            for b in &rules[i + 1..] {
+                assert_ne!(a.code, b.code);
+                assert_ne!(a.name, b.name);
+            }
+        }
+    }
+
+    #[test]
+    fn selectors_expand() {
+        assert_eq!(expand_selector("SY001").unwrap().len(), 1);
+        assert_eq!(expand_selector("syntax-error").unwrap()[0].code, "SY001");
+        assert!(expand_selector("ALL").unwrap().len() >= 2);
+        assert!(expand_selector("NOPE").is_none());
+    }
+}

@@ -1,0 +1,183 @@
+//! Safety documentation: SD001 `// SAFETY:` comments on `unsafe` blocks and
+//! impls, SD002 `# Safety` sections on public `unsafe fn`s.
+
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+
+use crate::context::CrateContext;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::registry::Rule;
+use crate::source::SourceFile;
+
+pub const RULES: &[Rule] = &[
+    declare_rule!(
+        "SD001",
+        "undocumented-unsafe",
+        Safety,
+        Warning,
+        "An `unsafe` block or `unsafe impl` has no `// SAFETY:` comment directly above it"
+    ),
+    declare_rule!(
+        "SD002",
+        "missing-safety-doc",
+        Safety,
+        Warning,
+        "A `pub unsafe fn` has no `# Safety` section in its docs"
+    ),
+];
+
+pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
+    for file in cx.files {
+        let mut visitor = SafetyVisitor { file, anchors: Vec::new(), out: &mut *out, check_sd001: cx.enabled("SD001") };
+        visitor.visit_file(&file.ast);
+    }
+    if cx.enabled("SD002") {
+        for f in cx.index.fns.iter().filter(|f| f.is_pub && f.sig.unsafety.is_some() && f.trait_name.is_none()) {
+            if !has_safety_section(f.attrs) {
+                let file = &cx.files[f.file];
+                let unsafe_kw = f.sig.unsafety.expect("filtered on unsafety");
+                let range = file.range_between(unsafe_kw.span, f.sig.ident.span());
+                out.push(
+                    Diagnostic::new(
+                        "SD002",
+                        file.path(),
+                        range,
+                        format!("`pub unsafe fn {}` has no `# Safety` section", f.sig.ident),
+                    )
+                    .with_primary_label("callers cannot know what they must guarantee")
+                    .with_help("add a `/// # Safety` section saying what the caller must guarantee"),
+                );
+            }
+        }
+    }
+}
+
+/// Whether doc attributes hold a `# Safety` heading (any level).
+fn has_safety_section(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().filter(|a| a.path().is_ident("doc")).any(|a| match &a.meta {
+        syn::Meta::NameValue(nv) => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => s.value().lines().any(|line| {
+                let l = line.trim();
+                l.starts_with('#') && l.trim_start_matches('#').trim().eq_ignore_ascii_case("safety")
+            }),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
+/// Whether a comment is a safety justification (`// SAFETY: ...`, any case).
+fn is_safety_comment(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches('*').trim_start();
+    t.len() >= 7 && t[..7].eq_ignore_ascii_case("safety:")
+}
+
+struct SafetyVisitor<'f, 'o> {
+    file: &'f SourceFile,
+    /// Start offsets of the statements, arms and items enclosing the current node, innermost last.
+    anchors: Vec<usize>,
+    out: &'o mut Vec<Diagnostic>,
+    check_sd001: bool,
+}
+
+impl SafetyVisitor<'_, '_> {
+    /// Whether a `// SAFETY:` comment justifies `unsafe` at `offset`: above its
+    /// line, earlier on its line, or above an enclosing statement up to the innermost one.
+    fn justified(&self, offset: usize, stop_at_first_anchor: bool) -> bool {
+        let line = self.file.line_of(offset);
+        if self.file.comments_on_line(line).any(|c| c.range.end <= offset && is_safety_comment(&c.text)) {
+            return true;
+        }
+        let above = |line: usize| self.file.comment_block_above(line).iter().any(|c| is_safety_comment(&c.text));
+        if above(line) {
+            return true;
+        }
+        for &anchor in self.anchors.iter().rev() {
+            let anchor_line = self.file.line_of(anchor);
+            if self.file.comments_on_line(anchor_line).any(|c| c.range.end <= anchor && is_safety_comment(&c.text))
+                || above(anchor_line)
+            {
+                return true;
+            }
+            if stop_at_first_anchor {
+                break;
+            }
+        }
+        false
+    }
+
+    fn report(&mut self, unsafe_span: proc_macro2::Span, what: &str) {
+        let range = self.file.range(unsafe_span);
+        self.out.push(
+            Diagnostic::new("SD001", self.file.path(), range, format!("{what} without a `// SAFETY:` comment"))
+                .with_primary_label("why is this sound?")
+                .with_help(
+                    "add a `// SAFETY:` comment above it saying why each invariant the unsafe code relies on holds",
+                ),
+        );
+    }
+
+    fn with_anchor(&mut self, span: proc_macro2::Span, f: impl FnOnce(&mut Self)) {
+        let start = self.file.range(span).start;
+        self.anchors.push(start);
+        f(self);
+        self.anchors.pop();
+    }
+}
+
+impl<'ast> Visit<'ast> for SafetyVisitor<'_, '_> {
+    fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
+        self.with_anchor(stmt.span(), |v| syn::visit::visit_stmt(v, stmt));
+    }
+
+    fn visit_arm(&mut self, arm: &'ast syn::Arm) {
+        self.with_anchor(arm.span(), |v| syn::visit::visit_arm(v, arm));
+    }
+
+    fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
+        self.with_anchor(fv.span(), |v| syn::visit::visit_field_value(v, fv));
+    }
+
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        // Items start a fresh chain: a comment above an enclosing fn does not cover its body.
+        let outer = std::mem::take(&mut self.anchors);
+        self.with_anchor(item.span(), |v| syn::visit::visit_item(v, item));
+        self.anchors = outer;
+    }
+
+    fn visit_impl_item(&mut self, item: &'ast syn::ImplItem) {
+        let outer = std::mem::take(&mut self.anchors);
+        self.with_anchor(item.span(), |v| syn::visit::visit_impl_item(v, item));
+        self.anchors = outer;
+    }
+
+    fn visit_expr_unsafe(&mut self, block: &'ast syn::ExprUnsafe) {
+        if self.check_sd001 {
+            let offset = self.file.range(block.unsafe_token.span).start;
+            if !self.justified(offset, false) {
+                self.report(block.unsafe_token.span, "`unsafe` block");
+            }
+        }
+        syn::visit::visit_expr_unsafe(self, block);
+    }
+
+    fn visit_item_impl(&mut self, imp: &'ast syn::ItemImpl) {
+        if let (true, Some(unsafety)) = (self.check_sd001, imp.unsafety) {
+            // The item's own anchor is its first attribute; `unsafe` may sit below them.
+            let offset = self.file.range(unsafety.span).start;
+            if !self.justified(offset, true) {
+                self.report(unsafety.span, "`unsafe impl`");
+            }
+        }
+        syn::visit::visit_item_impl(self, imp);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if let Some(exprs) = crate::syntax::macro_exprs(mac) {
+            for e in &exprs {
+                self.visit_expr(e);
+            }
+        }
+    }
+}

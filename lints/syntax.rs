@@ -1,0 +1,148 @@
+//! Small syntactic helpers every family needs: names of calls and paths,
+//! ABIs, object-pointer types, and expressions inside macro invocations.
+
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
+
+/// The last segment of a path, as a string.
+pub fn last_segment(path: &syn::Path) -> Option<String> {
+    path.segments.last().map(|s| s.ident.to_string())
+}
+
+/// The name a call is matched by: the last path segment of its callee
+/// (`ffi::PyList_Append(..)` -> `PyList_Append`).
+pub fn call_name(call: &syn::ExprCall) -> Option<String> {
+    match &*call.func {
+        syn::Expr::Path(p) => last_segment(&p.path),
+        _ => None,
+    }
+}
+
+/// An expression's tokens as compact text, for messages and comparisons.
+pub fn expr_text(expr: &syn::Expr) -> String {
+    tokens_text(expr)
+}
+
+/// Any syntax node's tokens as compact text (`a . b` -> `a.b`).
+pub fn tokens_text(node: &impl ToTokens) -> String {
+    let raw = node.to_token_stream().to_string();
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let prev = out.chars().last().unwrap_or(' ');
+            let next = chars.peek().copied().unwrap_or(' ');
+            let tight = |ch: char| matches!(ch, '.' | ':' | '(' | ')' | '[' | ']' | '!' | '&' | '*' | '<' | '>');
+            if tight(prev) || tight(next) || next == ',' || next == ';' {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Names of functions an expression refers to without calling them:
+/// `sum`, `sum as PyCFunction`, `Some(sum)`, `transmute(sum as ..)`.
+pub fn fn_names_in(expr: &syn::Expr) -> Vec<String> {
+    struct Names(Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(name) = last_segment(&p.path) {
+                let is_constant = name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+                if !is_constant && name != "None" {
+                    self.0.push(name);
+                }
+            }
+        }
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            // The callee of a call (`Some`, `transmute`) is not a registered fn; its arguments may be.
+            for arg in &call.args {
+                self.visit_expr(arg);
+            }
+        }
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            self.visit_expr(&call.receiver);
+            for arg in &call.args {
+                self.visit_expr(arg);
+            }
+        }
+    }
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_expr(&mut names, expr);
+    names.0
+}
+
+/// The ABI string of an `extern` fn (`extern "C"` -> `C`; bare `extern` -> `C`).
+pub fn extern_abi(sig: &syn::Signature) -> Option<String> {
+    let abi = sig.abi.as_ref()?;
+    Some(abi.name.as_ref().map_or_else(|| "C".to_string(), |n| n.value()))
+}
+
+/// Whether a type is a raw pointer to a Python object (`*mut PyObject`,
+/// `*mut ffi::PyObject`, `*const PyObject`).
+pub fn is_object_ptr(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Ptr(ptr) => is_object_type(&ptr.elem),
+        syn::Type::Group(g) => is_object_ptr(&g.elem),
+        syn::Type::Paren(p) => is_object_ptr(&p.elem),
+        _ => false,
+    }
+}
+
+/// Whether a type names a Python object struct (`PyObject`, `PyTypeObject`, `PyListObject`...).
+pub fn is_object_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) => {
+            last_segment(&p.path).is_some_and(|n| n == "PyObject" || (n.starts_with("Py") && n.ends_with("Object")))
+        }
+        syn::Type::Group(g) => is_object_type(&g.elem),
+        syn::Type::Paren(p) => is_object_type(&p.elem),
+        _ => false,
+    }
+}
+
+/// Whether a signature takes or returns an object pointer.
+pub fn signature_mentions_pyobject(sig: &syn::Signature) -> bool {
+    let ret = match &sig.output {
+        syn::ReturnType::Type(_, ty) => is_object_ptr(ty),
+        syn::ReturnType::Default => false,
+    };
+    ret || sig.inputs.iter().any(|arg| matches!(arg, syn::FnArg::Typed(t) if is_object_ptr(&t.ty)))
+}
+
+/// The expressions inside a macro invocation, when its body parses as
+/// comma-separated expressions or as statements: `ffi!(Py_DECREF(x))`,
+/// `format!("{}", f(x))`. `None` for bodies that are not Rust expressions.
+pub fn macro_exprs(mac: &syn::Macro) -> Option<Vec<syn::Expr>> {
+    if mac.tokens.is_empty() {
+        return Some(Vec::new());
+    }
+    if let Ok(list) = mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated) {
+        return Some(list.into_iter().collect());
+    }
+    if let Ok(stmts) = mac.parse_body_with(syn::Block::parse_within) {
+        let exprs: Vec<syn::Expr> = stmts
+            .into_iter()
+            .filter_map(|s| match s {
+                syn::Stmt::Expr(e, _) => Some(e),
+                syn::Stmt::Local(local) => local.init.map(|i| *i.expr),
+                _ => None,
+            })
+            .collect();
+        return Some(exprs);
+    }
+    None
+}
+
+/// The name of a macro (`panic!` -> `panic`, `std::panic!` -> `panic`).
+pub fn macro_name(mac: &syn::Macro) -> String {
+    last_segment(&mac.path).unwrap_or_default()
+}
+
+/// Whether an item or statement's attributes say `#[cfg(test)]`.
+pub fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg") && a.meta.require_list().is_ok_and(|l| tokens_text(&l.tokens).contains("test"))
+    }) || attrs.iter().any(|a| a.path().is_ident("test"))
+}
