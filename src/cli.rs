@@ -42,6 +42,12 @@ pub enum Command {
     Rule(commands::rules::RuleArgs),
     /// Scaffold a new Rust module inside a CPython checkout (or out of tree)
     NewModule(commands::new_module::NewModuleArgs),
+    /// Check that this machine and checkout can build Rust modules
+    Doctor(commands::doctor::DoctorArgs),
+    /// Install a git pre-commit hook that checks staged Rust files
+    InstallHook(commands::install_hook::InstallHookArgs),
+    /// Print shell completions or the man page
+    Completions(commands::completions::CompletionsArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -51,6 +57,9 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run_rules(args),
         Command::Rule(args) => commands::rules::run_rule(args),
         Command::NewModule(args) => commands::new_module::run(args),
+        Command::Doctor(args) => commands::doctor::run(args),
+        Command::InstallHook(args) => commands::install_hook::run(args),
+        Command::Completions(args) => commands::completions::run(args),
     };
     ExitCode::from(code)
 }
