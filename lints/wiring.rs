@@ -1,9 +1,197 @@
-//! (rules of this family are being written)
+//! Build wiring and stage policy, run once per CPython checkout that a
+//! checked path lies in: BW001 compares every Rust module crate under
+//! `Modules/` with the places the build needs it; BW002 applies the
+//! Rust-for-CPython stage policy (fallbacks, guarded imports in `Lib/`).
+//!
+//! Each finding points into the file that lacks the entry, at the line where
+//! the entry belongs, and its help gives the exact line to add.
+
+mod modules;
+mod pyimports;
+mod registration;
+
+use std::path::{Path, PathBuf};
 
 use crate::context::ProjectContext;
+use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::registry::Rule;
 
-pub const RULES: &[Rule] = &[];
+pub use modules::ModuleCrate;
+pub use pyimports::{imports_of, Import};
 
-pub fn check_project(_cx: &ProjectContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub const RULES: &[Rule] = &[
+    declare_rule!(
+        "BW001",
+        "incomplete-registration",
+        Wiring,
+        Error,
+        "A Rust module crate is missing from a place the build needs it, or its names disagree"
+    ),
+    declare_rule!(
+        "BW002",
+        "rust-only-feature",
+        Wiring,
+        Warning,
+        "At stages 1-2, a Rust module has no fallback or is imported without `try`/`except ImportError`"
+    ),
+];
+
+pub fn check_project(cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+    let root = crate::settings::absolute(cx.checkout);
+    if !crate::checkout::has_rust_support(&root) {
+        return;
+    }
+    let checked: Vec<PathBuf> = cx.checked_paths.iter().map(|p| crate::settings::absolute(p)).collect();
+    let crates = modules::discover(&root, cx.extra);
+    let in_scope: Vec<&ModuleCrate> = crates.iter().filter(|m| covers(&checked, &m.dir)).collect();
+    if cx.settings.is_enabled("BW001") {
+        registration::check(&root, &crates, &in_scope, cx.extra, out);
+    }
+    if cx.settings.is_enabled("BW002") && cx.settings.stage <= 2 {
+        check_fallbacks(&root, &in_scope, cx.settings.stage, out);
+        let lib_scope: Vec<&ModuleCrate> = if checked.iter().any(|p| p.starts_with(root.join("Lib"))) {
+            crates.iter().collect()
+        } else {
+            in_scope.clone()
+        };
+        check_imports(&root, &checked, &lib_scope, cx, out);
+    }
+}
+
+/// Whether a checked path is the module's folder, inside it, or above it.
+fn covers(checked: &[PathBuf], dir: &Path) -> bool {
+    checked.iter().any(|p| dir.starts_with(p) || p.starts_with(dir))
+}
+
+/// An existing C or pure-Python implementation of `name`, if any.
+fn fallback_of(root: &Path, name: &str) -> Option<PathBuf> {
+    let public = name.trim_start_matches('_');
+    let modules = root.join("Modules");
+    let lib = root.join("Lib");
+    let mut candidates = vec![
+        modules.join(format!("{name}.c")),
+        modules.join(format!("{name}module.c")),
+        lib.join(format!("{name}.py")),
+        lib.join(name).join("__init__.py"),
+    ];
+    if !public.is_empty() && public != name {
+        candidates.extend([
+            modules.join(format!("{public}module.c")),
+            lib.join(format!("{public}.py")),
+            lib.join(public).join("__init__.py"),
+            lib.join(format!("_py{public}.py")),
+        ]);
+    }
+    if let Some(found) = candidates.into_iter().find(|p| p.is_file()) {
+        return Some(found);
+    }
+    // C sources in `Modules/<name>/` (`_decimal/_decimal.c`), or a Setup line building `name` from C.
+    let c_dir = modules.join(name);
+    if let Ok(entries) = std::fs::read_dir(&c_dir) {
+        if let Some(c) =
+            entries.filter_map(|e| e.ok()).map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == "c"))
+        {
+            return Some(c);
+        }
+    }
+    for setup in ["Setup.stdlib.in", "Setup.bootstrap.in", "Setup"] {
+        let path = modules.join(setup);
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let builds_c = text.lines().any(|line| {
+            let tokens = registration::setup_tokens(line);
+            tokens.first() == Some(&name) && tokens.iter().any(|t| t.ends_with(".c"))
+        });
+        if builds_c {
+            return Some(path);
+        }
+    }
+    None
+}
+
+/// BW002: at stages 1-2 every Rust module replaces an existing implementation.
+fn check_fallbacks(root: &Path, modules: &[&ModuleCrate], stage: u8, out: &mut Vec<Diagnostic>) {
+    for m in modules {
+        let name = m.canonical_name();
+        if fallback_of(root, &name).is_some() {
+            continue;
+        }
+        let manifest = &m.manifest;
+        let range = registration::package_name_range(manifest).unwrap_or(0..0);
+        let public = name.trim_start_matches('_');
+        out.push(
+            Diagnostic::new("BW002", &manifest.path, range, format!("`{name}` exists only in Rust"))
+                .with_primary_label(format!("at stage {stage}, Rust modules may only replace existing ones"))
+                .with_help(format!(
+                    "keep a C (`Modules/{name}.c`) or pure-Python (`Lib/{public}.py`) implementation for builds \
+                     without Rust, or set `stage = 3` in the cpython-rs config once Rust is opt-out"
+                ))
+                .with_note(
+                    "stages 1-2 of the Rust for CPython roadmap keep Rust optional: every feature must work \
+                     when CPython is built without cargo",
+                ),
+        );
+    }
+}
+
+/// BW002: `Lib/**/*.py` must import Rust modules inside `try:` / `except ImportError:`.
+fn check_imports(
+    root: &Path,
+    checked: &[PathBuf],
+    modules: &[&ModuleCrate],
+    cx: &ProjectContext<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let names: Vec<String> = modules.iter().map(|m| m.canonical_name()).collect();
+    if names.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let lib = root.join("Lib");
+    // Under `Lib/`, only the checked part; elsewhere, all of `Lib/`.
+    let lib_roots: Vec<PathBuf> = {
+        let inside: Vec<PathBuf> = checked.iter().filter(|p| p.starts_with(&lib)).cloned().collect();
+        if inside.is_empty() {
+            vec![lib]
+        } else {
+            inside
+        }
+    };
+    let mut files: Vec<PathBuf> = lib_roots
+        .iter()
+        .flat_map(|dir| {
+            walkdir::WalkDir::new(dir)
+                .follow_links(false)
+                .into_iter()
+                .filter_entry(|e| e.file_name() != "__pycache__" && e.file_name() != "site-packages")
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "py"))
+                .map(|e| e.into_path())
+        })
+        .collect();
+    files.sort();
+    files.dedup();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        if !names.iter().any(|n| text.contains(n)) {
+            continue;
+        }
+        for import in pyimports::imports_of(&text, &names).into_iter().filter(|i| !i.guarded) {
+            let Some(source) = cx.extra.load(&path) else { continue };
+            out.push(
+                Diagnostic::new(
+                    "BW002",
+                    &source.path,
+                    import.range.clone(),
+                    format!("`{}` is imported without a fallback", import.module),
+                )
+                .with_primary_label("raises `ImportError` when CPython is built without Rust")
+                .with_help(format!(
+                    "import it inside `try:` and fall back to the C or pure-Python implementation in \
+                     `except ImportError:`; at stage {} Rust is optional",
+                    cx.settings.stage
+                )),
+            );
+        }
+    }
+}
