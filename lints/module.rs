@@ -74,7 +74,8 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     if enabled.md001 || enabled.md002 || enabled.md003 || enabled.md004 {
         for file in cx.files {
-            let mut walker = Walker { cx, file, items: &items, enabled, handled: HashSet::new(), out };
+            let mut walker =
+                Walker { cx, file, items: &items, enabled, handled: HashSet::new(), in_pyinit: false, out };
             walker.visit_file(&file.ast);
         }
     }
@@ -99,6 +100,8 @@ struct Walker<'w, 'a> {
     enabled: Enabled,
     /// Start offsets of arrays already checked with their declared element type.
     handled: HashSet<usize>,
+    /// Inside a `PyInit_*` function.
+    in_pyinit: bool,
     out: &'w mut Vec<Diagnostic>,
 }
 
@@ -142,6 +145,12 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             tables::check_array(self, array.elems.iter().collect(), None, None, brackets);
         }
         syn::visit::visit_expr_array(self, array);
+    }
+
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        let outer = std::mem::replace(&mut self.in_pyinit, f.sig.ident.to_string().starts_with("PyInit_"));
+        syn::visit::visit_item_fn(self, f);
+        self.in_pyinit = outer;
     }
 
     fn visit_item_static(&mut self, item: &'ast syn::ItemStatic) {

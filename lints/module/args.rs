@@ -85,6 +85,22 @@ struct Decl {
     init: Option<syn::Expr>,
 }
 
+impl Decl {
+    /// The declared type, or the one a constructor spells out
+    /// (`MaybeUninit::<Py_buffer>::uninit()` -> `MaybeUninit<Py_buffer>`).
+    fn written_or_constructed_type(&self) -> Option<syn::Type> {
+        if let Some(ty) = &self.ty {
+            return Some(ty.clone());
+        }
+        let syn::Expr::Call(call) = peel(self.init.as_ref()?) else { return None };
+        let syn::Expr::Path(p) = &*call.func else { return None };
+        let seg = p.path.segments.iter().find(|s| s.ident == "MaybeUninit")?;
+        let syn::PathArguments::AngleBracketed(args) = &seg.arguments else { return None };
+        let syn::GenericArgument::Type(inner) = args.args.first()? else { return None };
+        Some(syn::parse_quote!(MaybeUninit<#inner>))
+    }
+}
+
 /// The function's bindings by name, in source order.
 struct Locals {
     by_name: HashMap<String, Vec<Decl>>,
@@ -303,7 +319,7 @@ impl Checker<'_, '_> {
     /// (`c"..".as_ptr()`, `b"..\0".as_ptr().cast()`, `"..\0".as_ptr() as *const c_char`,
     /// `cstr!("..")`, `CStr::from_bytes_with_nul(b"..\0")`), or a binding or `const` holding one.
     fn format_text(&self, expr: &syn::Expr, offset: usize, depth: usize) -> Option<FormatText> {
-        if depth > 4 {
+        if depth > 12 {
             return None;
         }
         let found = match peel(expr) {
@@ -441,7 +457,7 @@ impl Checker<'_, '_> {
 
     /// The keyword array an argument points at: an array literal, or a binding or static holding one.
     fn kwlist(&self, expr: &syn::Expr, offset: usize, depth: usize) -> Option<KwList> {
-        if depth > 4 {
+        if depth > 12 {
             return None;
         }
         match peel(expr) {
@@ -449,6 +465,10 @@ impl Checker<'_, '_> {
             syn::Expr::Cast(c) => self.kwlist(&c.expr, offset, depth + 1),
             syn::Expr::Reference(r) => self.kwlist(&r.expr, offset, depth + 1),
             syn::Expr::RawAddr(r) => self.kwlist(&r.expr, offset, depth + 1),
+            // `KWLIST.0` of a `Sync` wrapper struct.
+            syn::Expr::Field(f) if matches!(f.member, syn::Member::Unnamed(_)) => {
+                self.kwlist(&f.base, offset, depth + 1)
+            }
             syn::Expr::Call(c) if c.args.len() == 1 => self.kwlist(&c.args[0], offset, depth + 1),
             syn::Expr::Macro(m) if matches!(syntax::macro_name(&m.mac).as_str(), "addr_of" | "addr_of_mut") => {
                 let inner: syn::Expr = m.mac.parse_body().ok()?;
@@ -584,7 +604,7 @@ impl Checker<'_, '_> {
     /// variadic argument itself, so unsuffixed literals take Rust's fallback
     /// types (`i32`, `f64`) and a bare `ptr::null()` is some pointer.
     fn expr_type(&self, expr: &syn::Expr, offset: usize, direct: bool, depth: usize) -> Typed {
-        if depth > 6 {
+        if depth > 10 {
             return Typed::unknown();
         }
         match peel(expr) {
@@ -593,6 +613,7 @@ impl Checker<'_, '_> {
                 syn::Lit::Int(_) if direct => Typed { ty: Ty::Int(4), text: "i32".into() },
                 syn::Lit::Float(f) if !f.suffix().is_empty() => literal_suffix_type(f.suffix(), self.items),
                 syn::Lit::Float(_) if direct => Typed { ty: Ty::Float(8), text: "f64".into() },
+                syn::Lit::Bool(_) => Typed { ty: Ty::Int(1), text: "bool".into() },
                 _ => Typed::unknown(),
             },
             syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => {
@@ -671,7 +692,7 @@ impl Checker<'_, '_> {
                 let receiver = match peel(&m.receiver) {
                     syn::Expr::Path(p) if p.path.segments.len() == 1 => {
                         let name = p.path.segments[0].ident.to_string();
-                        self.locals.at(&name, offset).and_then(|d| d.ty.clone())
+                        self.locals.at(&name, offset).and_then(Decl::written_or_constructed_type)
                     }
                     _ => None,
                 };

@@ -267,7 +267,7 @@ fn resolve_callback<'f, 'a>(w: &Walker<'f, 'a>, meth: &syn::Expr, path: &syn::Ex
     let name = syntax::last_segment(&path.path)?;
     let qualifier = path.path.segments.iter().rev().nth(1).map(|s| s.ident.to_string());
     let all: Vec<&FnItem<'a>> = w.cx.index.fns_named(&name).collect();
-    let candidates: Vec<&FnItem<'a>> = all
+    let mut candidates: Vec<&FnItem<'a>> = all
         .iter()
         .copied()
         .filter(|f| syntax::extern_abi(f.sig).is_some())
@@ -277,6 +277,12 @@ fn resolve_callback<'f, 'a>(w: &Walker<'f, 'a>, meth: &syn::Expr, path: &syn::Ex
             _ => f.self_ty.is_none(),
         })
         .collect();
+    // `point::new`: prefer the function of that module.
+    if let Some(q) = qualifier.as_deref().filter(|q| q.starts_with(char::is_lowercase)) {
+        if candidates.iter().any(|f| f.module.last().map(String::as_str) == Some(q)) {
+            candidates.retain(|f| f.module.last().map(String::as_str) == Some(q));
+        }
+    }
     if let Some(first) = candidates.first() {
         let shape = Shape::of_sig(first.sig);
         return candidates.iter().all(|f| Shape::of_sig(f.sig) == shape).then_some(Callback::Visible(first));

@@ -18,7 +18,9 @@ const SINGLE_PHASE: &[&str] = &["PyModule_Create", "PyModule_Create2", "PyModule
 /// MD003 at a `PyModule_Create*` call.
 pub(super) fn check_single_phase(w: &mut Walker<'_, '_>, call: &syn::ExprCall) {
     let Some(name) = syntax::call_name(call) else { return };
-    if !SINGLE_PHASE.contains(&name.as_str()) {
+    // A module made from scratch is single-phase too when `PyInit_*` returns it.
+    let from_scratch = w.in_pyinit && matches!(name.as_str(), "PyModule_New" | "PyModule_NewObject");
+    if !SINGLE_PHASE.contains(&name.as_str()) && !from_scratch {
         return;
     }
     let file = w.file;

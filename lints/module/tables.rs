@@ -54,6 +54,15 @@ impl Kind {
         }
     }
 
+    /// The field CPython tests to find the end of the table.
+    fn key_field(self) -> &'static str {
+        match self {
+            Kind::MethodDef => "ml_name",
+            Kind::MemberDef | Kind::GetSetDef => "name",
+            Kind::TypeSlot | Kind::ModuleSlot => "slot",
+        }
+    }
+
     fn sentinel(self) -> &'static str {
         match self {
             Kind::MethodDef => "`PyMethodDef::zeroed()`",
@@ -118,7 +127,7 @@ enum Element {
 
 /// Whether a value is all zero: `Some(true)` zero/NULL/`None`, `Some(false)` clearly not, `None` unknown.
 fn zero(w: &Walker<'_, '_>, expr: &syn::Expr, depth: usize) -> Option<bool> {
-    if depth > 6 {
+    if depth > 10 {
         return None;
     }
     match peel(expr) {
@@ -190,7 +199,7 @@ fn fields_zero(w: &Walker<'_, '_>, s: &syn::ExprStruct, depth: usize) -> Option<
 
 /// Classify one element of a table, with the table kind it reveals.
 fn classify(w: &Walker<'_, '_>, expr: &syn::Expr, depth: usize) -> (Element, Option<Kind>) {
-    if depth > 4 {
+    if depth > 8 {
         return (Element::Unknown, None);
     }
     let from = |z: Option<bool>| match z {
@@ -200,7 +209,17 @@ fn classify(w: &Walker<'_, '_>, expr: &syn::Expr, depth: usize) -> (Element, Opt
     };
     match peel(expr) {
         syn::Expr::Struct(s) => {
-            (from(fields_zero(w, s, 0)), syntax::last_segment(&s.path).as_deref().and_then(Kind::from_name))
+            let kind = syntax::last_segment(&s.path).as_deref().and_then(Kind::from_name);
+            // CPython looks at one field to find the end (`ml_name`, `name`, `slot`).
+            let key = kind.and_then(|k| {
+                s.fields.iter().find(|f| matches!(&f.member, syn::Member::Named(id) if id == k.key_field()))
+            });
+            let element = match key.and_then(|f| zero(w, &f.expr, depth + 1)) {
+                Some(true) => Element::Sentinel,
+                Some(false) => Element::Entry,
+                None => from(fields_zero(w, s, 0)),
+            };
+            (element, kind)
         }
         syn::Expr::Call(c) => {
             let syn::Expr::Path(p) = &*c.func else { return (Element::Unknown, None) };
