@@ -15,6 +15,7 @@ mod tables;
 
 use std::collections::HashSet;
 
+use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use crate::context::CrateContext;
@@ -142,7 +143,7 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     fn visit_expr_array(&mut self, array: &'ast syn::ExprArray) {
         let brackets = array.bracket_token.span.join();
         if self.enabled.md002 && self.handled.insert(self.file.range(brackets).start) {
-            tables::check_array(self, array.elems.iter().collect(), None, None, brackets);
+            tables::check_array(self, array.elems.iter().collect(), None, None, array.bracket_token.span.open());
         }
         syn::visit::visit_expr_array(self, array);
     }
@@ -204,7 +205,8 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             {
                 let brackets = mac.delimiter.span().join();
                 if self.enabled.md002 && self.handled.insert(self.file.range(brackets).start) {
-                    tables::check_array(self, list.iter().collect(), None, None, brackets);
+                    let head = mac.path.span().join(mac.delimiter.span().open()).unwrap_or(brackets);
+                    tables::check_array(self, list.iter().collect(), None, None, head);
                 }
                 for e in &list {
                     self.visit_expr(e);

@@ -380,7 +380,6 @@ impl Checker<'_, '_> {
         let wanted = parsed.arg_count();
         let units: Vec<String> = parsed.units.iter().map(|u| format!("`{}`", u.text)).collect();
         let label = if units.is_empty() { "no units".to_string() } else { format!("units {}", units.join(", ")) };
-        let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
         let mut d = Diagnostic::new(
             "MD005",
             self.file.path(),
@@ -402,7 +401,7 @@ impl Checker<'_, '_> {
         } else {
             let close = self.file.range(call.paren_token.span.close());
             let missing: Vec<String> =
-                parsed.slots().skip(passed.len()).map(|(u, s)| format!("{} for `{}`", s.rust(), u.text)).collect();
+                parsed.slots().skip(passed.len()).map(|(u, s)| format!("`{}` for `{}`", s.rust(), u.text)).collect();
             d = d
                 .with_label(
                     self.file.path(),
@@ -441,14 +440,14 @@ impl Checker<'_, '_> {
                     self.file.path(),
                     self.file.range(fmt.span),
                     format!(
-                        "format `{}` has {} top-level units but the keyword list has {} names",
+                        "format `{}` has {} but the keyword list has {}",
                         fmt.text.escape_debug(),
-                        parsed.top_level,
-                        list.names
+                        plural(parsed.top_level, "top-level unit"),
+                        plural(list.names, "name")
                     ),
                 )
                 .with_primary_label("one keyword name per unit")
-                .with_label(self.file.path(), kw_range, format!("{} names before the NULL", list.names))
+                .with_label(self.file.path(), kw_range, format!("{} before the NULL", plural(list.names, "name")))
                 .with_help("give every unit a name in the keyword list (an empty name `c\"\"` for positional-only)")
                 .with_note("CPython raises `SystemError` when the counts differ"),
             );
@@ -774,6 +773,15 @@ fn contains_infer(ty: &syn::Type) -> bool {
             _ => false,
         }),
         _ => false,
+    }
+}
+
+/// `1 name`, `2 names`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 

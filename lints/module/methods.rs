@@ -23,17 +23,18 @@ const METH_COEXIST: u32 = 0x40;
 const METH_FASTCALL: u32 = 0x80;
 const METH_METHOD: u32 = 0x200;
 
+/// In the order flags are usually written (`METH_FASTCALL | METH_KEYWORDS | METH_CLASS`).
 const FLAG_NAMES: &[(&str, u32)] = &[
+    ("METH_METHOD", METH_METHOD),
+    ("METH_FASTCALL", METH_FASTCALL),
     ("METH_VARARGS", METH_VARARGS),
-    ("METH_KEYWORDS", METH_KEYWORDS),
     ("METH_NOARGS", METH_NOARGS),
     ("METH_O", METH_O),
+    ("METH_KEYWORDS", METH_KEYWORDS),
     ("METH_CLASS", METH_CLASS),
     ("METH_STATIC", METH_STATIC),
     ("METH_COEXIST", METH_COEXIST),
-    ("METH_FASTCALL", METH_FASTCALL),
     ("METH_STACKLESS", 0),
-    ("METH_METHOD", METH_METHOD),
 ];
 
 /// The bits that choose the calling convention (CPython's `PyCMethod_New` switch).
@@ -150,16 +151,16 @@ impl Shape {
     }
 
     /// The flags that would match this shape.
-    fn matching_flags(self) -> Option<&'static str> {
-        Some(match (self.arity, self.vector) {
-            (2, _) => "`METH_NOARGS`, `METH_O` or `METH_VARARGS`",
-            (3, Some(true)) => "`METH_FASTCALL`",
-            (3, Some(false)) => "`METH_VARARGS | METH_KEYWORDS`",
-            (3, None) => "`METH_VARARGS | METH_KEYWORDS` or `METH_FASTCALL`",
-            (4, _) => "`METH_FASTCALL | METH_KEYWORDS`",
-            (5, _) => "`METH_METHOD | METH_FASTCALL | METH_KEYWORDS`",
-            _ => return None,
-        })
+    fn matching_flags(self) -> &'static [&'static str] {
+        match (self.arity, self.vector) {
+            (2, _) => &["METH_NOARGS", "METH_O", "METH_VARARGS"],
+            (3, Some(true)) => &["METH_FASTCALL"],
+            (3, Some(false)) => &["METH_VARARGS | METH_KEYWORDS"],
+            (3, None) => &["METH_VARARGS | METH_KEYWORDS", "METH_FASTCALL"],
+            (4, _) => &["METH_FASTCALL | METH_KEYWORDS"],
+            (5, _) => &["METH_METHOD | METH_FASTCALL | METH_KEYWORDS"],
+            _ => &[],
+        }
     }
 }
 
@@ -450,13 +451,16 @@ fn check_entry(w: &mut Walker<'_, '_>, flags: &syn::Expr, meth: &syn::Expr) {
     } else {
         format!("`{flag_names}` passes a vector of arguments, but {name} takes an argument tuple")
     };
-    let help = match shape.matching_flags() {
-        Some(matching) => format!(
-            "use {matching}{} for this callback, or give it the parameters {} expects",
-            modifier_text(bits),
+    let options: Vec<String> =
+        shape.matching_flags().iter().map(|f| format!("`{f}{}`", modifier_text(bits))).collect();
+    let help = match options.as_slice() {
+        [] => format!("give the callback the parameters `{flag_names}` expects: {}", conv.params()),
+        [one] => format!("use {one} for this callback, or give it the parameters {}", conv.params()),
+        [init @ .., last] => format!(
+            "use {} or {last} for this callback, or give it the parameters {}",
+            init.join(", "),
             conv.params()
         ),
-        None => format!("give the callback the parameters `{flag_names}` expects: {}", conv.params()),
     };
     w.out.push(
         Diagnostic::new("MD001", file.path(), flags_range, message)

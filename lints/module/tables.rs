@@ -278,7 +278,7 @@ pub(super) fn check_array(
     elems: Vec<&syn::Expr>,
     declared: Option<Kind>,
     name: Option<&syn::Ident>,
-    brackets: Span,
+    anchor: Span,
 ) {
     let Some(last) = elems.last() else { return };
     let classified: Vec<(Element, Option<Kind>)> = elems.iter().map(|e| classify(w, e, 0)).collect();
@@ -299,9 +299,13 @@ pub(super) fn check_array(
     let file = w.file;
     let (range, what) = match name {
         Some(ident) => (file.range(ident.span()), format!("`{ident}`")),
-        None => (file.range(brackets), format!("this `{}` array", kind.name())),
+        None => (file.range(anchor), format!("this `{}` array", kind.name())),
     };
-    let last_range = file.range(syn::spanned::Spanned::span(*last));
+    // The first line of the last element is enough to show which one it is.
+    let mut last_range = file.range(syn::spanned::Spanned::span(*last));
+    if let Some(newline) = file.text()[last_range.clone()].find('\n') {
+        last_range.end = last_range.start + file.text()[last_range.start..last_range.start + newline].trim_end().len();
+    }
     w.out.push(
         Diagnostic::new("MD002", file.path(), range, format!("{what} does not end with a zeroed sentinel"))
             .with_primary_label(format!("CPython reads this `{}` table past its end", kind.name()))
