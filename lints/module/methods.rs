@@ -451,16 +451,13 @@ fn check_entry(w: &mut Walker<'_, '_>, flags: &syn::Expr, meth: &syn::Expr) {
     } else {
         format!("`{flag_names}` passes a vector of arguments, but {name} takes an argument tuple")
     };
-    let options: Vec<String> =
-        shape.matching_flags().iter().map(|f| format!("`{f}{}`", modifier_text(bits))).collect();
+    let options: Vec<String> = shape.matching_flags().iter().map(|f| format!("`{f}{}`", modifier_text(bits))).collect();
     let help = match options.as_slice() {
         [] => format!("give the callback the parameters `{flag_names}` expects: {}", conv.params()),
         [one] => format!("use {one} for this callback, or give it the parameters {}", conv.params()),
-        [init @ .., last] => format!(
-            "use {} or {last} for this callback, or give it the parameters {}",
-            init.join(", "),
-            conv.params()
-        ),
+        [init @ .., last] => {
+            format!("use {} or {last} for this callback, or give it the parameters {}", init.join(", "), conv.params())
+        }
     };
     w.out.push(
         Diagnostic::new("MD001", file.path(), flags_range, message)

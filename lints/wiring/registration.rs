@@ -237,15 +237,18 @@ fn setup_line(name: &str) -> String {
 fn check_setup(setup: &Arc<SourceText>, m: &ModuleCrate, name: &str, out: &mut Vec<Diagnostic>) {
     let expected = setup_line(name);
     let var = format!("MODULE_{}_TRUE", name.to_ascii_uppercase());
-    let entry = lines_of(&setup.text).find(|(_, line)| setup_tokens(line).first() == Some(&name));
-    if let Some((range, line)) = entry {
+    let manifest = format!("{}/Cargo.toml", m.dir_name);
+    let entries: Vec<(Range<usize>, &str)> =
+        lines_of(&setup.text).filter(|(_, line)| setup_tokens(line).first() == Some(&name)).collect();
+    // The Rust entry names the crate manifest; a C module of the same name may stay beside it.
+    let rust_entry = entries.iter().find(|(_, line)| setup_tokens(line).contains(&manifest.as_str()));
+    if let Some((range, line)) = rust_entry.or(entries.first()) {
         let tokens = setup_tokens(line);
-        let manifest = format!("{}/Cargo.toml", m.dir_name);
         let archive = format!("lib{name}.a");
-        let problem = if setup_prefix(line) != Some(var.as_str()) {
+        let problem = if !tokens.contains(&manifest.as_str()) {
+            Some(format!("builds `{name}` from C sources, not from its crate `{manifest}`"))
+        } else if setup_prefix(line) != Some(var.as_str()) {
             Some(format!("is not conditional on `@{var}@`"))
-        } else if !tokens.contains(&manifest.as_str()) {
-            Some(format!("does not name the crate manifest `{manifest}`"))
         } else if !tokens.contains(&archive.as_str()) {
             Some(format!("does not name the static library `{archive}`"))
         } else {
@@ -259,7 +262,7 @@ fn check_setup(setup: &Arc<SourceText>, m: &ModuleCrate, name: &str, out: &mut V
                     line_range(setup, range.start),
                     format!("the Setup entry for `{name}` {problem}"),
                 )
-                .with_primary_label("entry for a Rust module")
+                .with_primary_label("this entry")
                 .with_help(format!("write the entry as `{expected}`")),
             );
         }
@@ -416,13 +419,14 @@ impl StaticLib {
         }
         let Some(lib) = &self.lib else { return };
         let crate_name = m.effective_lib_name();
+        // A lib name that disagrees is reported once, by the name check; accept either here.
         let mine: Vec<&(String, String, Range<usize>)> =
-            self.uses.iter().filter(|(c, _, _)| *c == crate_name).collect();
+            self.uses.iter().filter(|(c, _, _)| *c == crate_name || c == name).collect();
         if mine.is_empty() {
             let expected = self.reexport_line(m, name, all);
-            let anchor = match self.uses.last() {
-                Some((_, _, r)) => line_range(lib, r.start),
-                None => last_line(lib),
+            let (anchor, label) = match self.uses.last() {
+                Some((_, _, r)) => (line_range(lib, r.start), "entry points are re-exported here"),
+                None => (last_line(lib), "the re-export belongs in this file"),
             };
             out.push(
                 Diagnostic::new(
@@ -431,7 +435,7 @@ impl StaticLib {
                     anchor,
                     format!("the static library does not re-export the entry point of `{name}`"),
                 )
-                .with_primary_label("entry points are re-exported here")
+                .with_primary_label(label)
                 .with_help(format!("add `{expected}`"))
                 .with_note("without the re-export, the linker drops the module from the static archive"),
             );
