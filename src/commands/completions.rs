@@ -63,8 +63,24 @@ pub fn run(args: CompletionsArgs) -> u8 {
 
 /// The completion script for `shell`.
 pub fn write_completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
-    clap_complete::generate(shell, &mut Cli::command(), BIN, out);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), BIN, &mut script);
+    if shell == Shell::Bash {
+        script = fix_bash_state_names(&String::from_utf8_lossy(&script)).into_bytes();
+    }
+    out.write_all(&script)?;
     out.flush()
+}
+
+/// clap_complete's bash script tracks the subcommand in a state named
+/// `cpython__rs__subcmd__check`, but names the matching case arms
+/// `cpython__subcmd__rs__subcmd__check` when the binary's name has a hyphen
+/// (clap-rs/clap#6421), so no subcommand's options ever complete. Spell the
+/// arms the way the state is spelled.
+fn fix_bash_state_names(script: &str) -> String {
+    let wrong = BIN.replace('-', "__subcmd__");
+    let right = BIN.replace('-', "__");
+    script.replace(&wrong, &right)
 }
 
 /// The top-level man page, which lists every subcommand.
