@@ -114,7 +114,7 @@ impl Probe for SystemProbe {
             .into_iter()
             .filter_map(|name| Some((name.strip_prefix("llvm-")?.parse().ok()?, Path::new("/usr/lib").join(&name))))
             .collect();
-        versioned.sort_by(|a, b| b.0.cmp(&a.0));
+        versioned.sort_by_key(|(version, _)| std::cmp::Reverse(*version));
         dirs.extend(versioned.into_iter().map(|(_, dir)| dir.join("lib")));
         // Multiarch directories (/usr/lib/x86_64-linux-gnu).
         let mut multiarch: Vec<PathBuf> = read_dir_names(Path::new("/usr/lib"))
