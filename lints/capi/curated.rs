@@ -45,17 +45,18 @@ Py_SET_TYPE                        val       never
 Py_SIZE                            val       never
 Py_SET_SIZE                        val       never
 Py_IS_TYPE                         val       never
-Py_Is                              val       never
-Py_IsNone                          val       never
-Py_IsTrue                          val       never
-Py_IsFalse                         val       never
+# Pointer comparisons, harmless without a thread state.
+Py_Is                              val       never     detached
+Py_IsNone                          val       never     detached
+Py_IsTrue                          val       never     detached
+Py_IsFalse                         val       never     detached
 
-# --- Singletons (pyo3-ffi exposes them as functions) ---------------------------
-Py_None                            borrowed  never
-Py_True                            borrowed  never
-Py_False                           borrowed  never
-Py_NotImplemented                  borrowed  never
-Py_Ellipsis                        borrowed  never
+# --- Singletons (pyo3-ffi exposes them as functions taking a static's address) --
+Py_None                            borrowed  never     detached
+Py_True                            borrowed  never     detached
+Py_False                           borrowed  never     detached
+Py_NotImplemented                  borrowed  never     detached
+Py_Ellipsis                        borrowed  never     detached
 # Only an invalid constant id fails, and ids are compile-time constants.
 Py_GetConstant                     new       never
 Py_GetConstantBorrowed             borrowed  never
@@ -112,6 +113,8 @@ PyObject_IS_GC                     val       never
 PyObject_ClearManagedDict          val       never
 PyObject_VisitManagedDict          val       never
 PyCallable_Check                   val       never
+Py_HashPointer                     val       never
+Py_HashBuffer                      val       never
 
 # --- Object allocation and the GC ---------------------------------------------------
 PyObject_New                       new       null
@@ -716,6 +719,7 @@ PyType_GetModuleName               new       null
 PyType_GetDict                     new       null
 PyType_GetModule                   borrowed  null      from=0
 PyType_GetModuleByDef              borrowed  null      from=0
+PyType_GetModuleByToken            new       null
 # Like PyModule_GetState: NULL only for a type without a module or a module without state.
 PyType_GetModuleState              ptr       never
 PyType_GetBaseByToken              val       -1        out=2:new
@@ -893,6 +897,10 @@ PyFile_WriteString                 val       -1
 PyFile_GetLine                     new       null
 PyFile_FromFd                      new       null
 PyOS_FSPath                        new       null
+PyConfig_Get                       new       null
+PyConfig_GetInt                    val       -1
+PyConfig_Names                     new       null
+PyConfig_Set                       val       -1
 PyOS_double_to_string              ptr       null
 PyOS_string_to_double              val       ambiguous
 PyOS_snprintf                      val       never     detached

@@ -13,33 +13,35 @@
 //! are not in the file: an object return is taken to fail with NULL, anything
 //! else as unknown (`Never`, so rules stay silent).
 
+use std::collections::HashSet;
+
 use super::{ApiFunction, Failure, Returns, Steal};
 
 /// The functions described in a `refcounts.dat` text, in file order.
 /// Malformed lines and blocks are skipped.
 pub fn parse(dat: &str) -> Vec<ApiFunction> {
     let mut functions: Vec<ApiFunction> = Vec::new();
-    // Parameters seen so far for the function at the end of `functions`.
-    let mut params = 0usize;
+    let mut seen = HashSet::new();
+    // Parameters seen so far in the current block; `None` inside a block we could not use.
+    let mut params: Option<usize> = None;
     for line in dat.lines() {
         let Some(line) = Line::parse(line) else { continue };
         if line.param.is_empty() {
-            params = 0;
-            let duplicate = functions.iter().any(|f| f.name == line.function);
-            match return_line(&line) {
-                Some(f) if !duplicate => functions.push(f),
-                // A block we cannot use: make its parameter lines go nowhere.
-                _ => params = usize::MAX,
+            params = None;
+            if let Some(f) = return_line(&line).filter(|_| seen.insert(line.function)) {
+                functions.push(f);
+                params = Some(0);
             }
             continue;
         }
-        let Some(current) = functions.last_mut().filter(|f| f.name == line.function && params != usize::MAX) else {
+        let (Some(index), Some(current)) = (params, functions.last_mut()) else { continue };
+        if current.name != line.function {
             continue;
-        };
-        if line.steals() {
-            current.steals.push((params, Steal::Always));
         }
-        params += 1;
+        if line.steals() {
+            current.steals.push((index, Steal::Always));
+        }
+        params = Some(index + 1);
     }
     functions
 }
@@ -177,7 +179,7 @@ PyList_Size:Py_ssize_t:::
         let all = parse(text);
         let names: Vec<&str> = all.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["PyC"]);
-        // The duplicate return line does not restart the parameter count.
+        // A second block for the same function is ignored, parameters included.
         assert_eq!(all[0].steals, vec![(0, Steal::Always)]);
     }
 

@@ -105,3 +105,17 @@ fn user_functions_override_every_layer() {
     assert_eq!(table.get("PyCodec_Encode").map(|f| f.returns), Some(Returns::Value));
 }
 
+#[test]
+fn loader_survives_mangled_input() {
+    let dat = shared_dat();
+    // Parameter lines before their return line are ignored; every return line still counts.
+    let reversed: Vec<&str> = dat.lines().rev().collect();
+    assert_eq!(refcounts::parse(&reversed.join("\n")).len(), refcounts::parse(&dat).len());
+    // Truncated and chopped lines never panic.
+    let chopped: String = dat.chars().enumerate().filter(|(i, _)| i % 7 != 3).map(|(_, c)| c).collect();
+    let _ = refcounts::parse(&chopped);
+    for cut in [1, 5, 17, 40] {
+        let truncated: Vec<String> = dat.lines().map(|l| l.chars().take(cut).collect()).collect();
+        let _ = refcounts::parse(&truncated.join("\r\n"));
+    }
+}
