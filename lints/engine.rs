@@ -93,9 +93,10 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
             }
         }
     }
-    result.files_checked = readable.len();
+    result.files_checked = readable.len() + result.files_failed;
 
-    let grouping: Vec<(PathBuf, Option<&str>)> = readable.iter().map(|(p, t)| (p.clone(), Some(&**t))).collect();
+    let grouping: Vec<_> =
+        pool().install(|| readable.par_iter().map(|(p, t)| (p.clone(), crate::crates::scan_mod_decls(t))).collect());
     let crates = crate::crates::group_into_crates(&grouping);
     let mut jobs = Vec::new();
     for members in crates {
@@ -106,8 +107,7 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     }
 
     let extra = ExtraSources::default();
-    let outcomes: Vec<CrateOutcome> = pool()
-        .install(|| jobs.into_par_iter().map(|(files, settings)| check_crate(files, &settings, &extra)).collect());
+    let outcomes = run_largest_first(jobs, |(files, settings)| check_crate(files, &settings, &extra));
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         result.files_failed += outcome.failed;
@@ -143,13 +143,42 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         result.sources.entry(path).or_insert(text);
     }
 
-    diagnostics.sort_by(|a, b| {
-        let pos = |d: &Diagnostic| result.sources.get(&d.path).map_or((0, 0), |s| s.row_col(d.range.start));
-        (&a.path, pos(a), a.code, &a.message).cmp(&(&b.path, pos(b), b.code, &b.message))
+    diagnostics.sort_by_cached_key(|d| {
+        let pos = result.sources.get(&d.path).map_or((0, 0), |s| s.row_col(d.range.start));
+        (Arc::clone(&d.path), pos, d.code, d.message.clone())
     });
     diagnostics.dedup();
     result.diagnostics = diagnostics;
     Ok(result)
+}
+
+/// Run crate jobs on the pool, biggest first: a crate is analysed on one
+/// thread, so one large crate started last would leave the other cores idle.
+fn run_largest_first<F>(mut jobs: Vec<(Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)>, work: F) -> Vec<CrateOutcome>
+where
+    F: Fn((Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)) -> CrateOutcome + Sync,
+{
+    let size = |job: &(Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)| job.0.iter().map(|(_, t)| t.len()).sum::<usize>();
+    jobs.sort_by_key(|job| std::cmp::Reverse(size(job)));
+    let queue: Vec<std::sync::Mutex<Option<_>>> = jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let outcomes = std::sync::Mutex::new(Vec::with_capacity(queue.len()));
+    pool().scope(|scope| {
+        for _ in 0..pool().current_num_threads() {
+            scope.spawn(|_| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(slot) = queue.get(i) else { break };
+                let job = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+                if let Some(job) = job {
+                    let outcome = work(job);
+                    outcomes.lock().unwrap_or_else(|e| e.into_inner()).push((i, outcome));
+                }
+            });
+        }
+    });
+    let mut outcomes = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
+    outcomes.sort_by_key(|(i, _)| *i);
+    outcomes.into_iter().map(|(_, o)| o).collect()
 }
 
 /// The worker pool: big stacks, one per core.
