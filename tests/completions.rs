@@ -143,27 +143,39 @@ fn examples(sub: &mut clap::Command) -> Vec<String> {
     tail.lines().map(str::trim).take_while(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
+/// An example must be a command this CLI accepts, running `subcommand` when given.
+fn assert_example_parses(line: &str, subcommand: Option<&str>) {
+    // The command itself, without a redirection, a pipe or a comment in parentheses.
+    let command = line.split(['|', '>', '(']).next().unwrap();
+    let words: Vec<&str> = command.split_whitespace().collect();
+    assert_eq!(words.first(), Some(&"cpython-rs"), "example does not run cpython-rs: {line}");
+    if let Some(name) = subcommand {
+        assert_eq!(words.get(1), Some(&name), "`{name}` example runs another subcommand: {line}");
+    }
+    if let Err(err) = Cli::try_parse_from(&words) {
+        panic!("example does not parse: {line}\n{err}");
+    }
+}
+
 #[test]
 fn every_subcommand_help_has_examples_that_parse() {
     let mut cli = Cli::command();
     cli.build();
+    let top = examples(&mut cli);
+    assert!(top.len() >= 3, "{top:?}");
+    for line in &top {
+        assert_example_parses(line, None);
+    }
     let mut missing = Vec::new();
     // `help` is clap's own.
     for sub in cli.get_subcommands_mut().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
         let name = sub.get_name().to_owned();
         let lines = examples(sub);
+        for line in &lines {
+            assert_example_parses(line, Some(&name));
+        }
         if lines.is_empty() {
             missing.push(name);
-            continue;
-        }
-        for line in lines {
-            // The command itself, without a redirection or a pipe after it.
-            let command = line.split(['|', '>']).next().unwrap();
-            let words: Vec<&str> = command.split_whitespace().collect();
-            assert_eq!(words.get(1), Some(&name.as_str()), "`{name}` example runs another subcommand: {line}");
-            if let Err(err) = Cli::try_parse_from(&words) {
-                panic!("`{name}` example does not parse: {line}\n{err}");
-            }
         }
     }
     assert!(missing.is_empty(), "no `Examples:` in the --help of: {}", missing.join(", "));

@@ -331,9 +331,15 @@ fn libclang_is_looked_for_as_bindgen_does() {
     machine.set_var("LIBCLANG_PATH", libdir.join("libclang-19.so.1"));
     assert!(row(&scratch.diagnose(&machine), "libclang").message.ends_with("(found via LIBCLANG_PATH)"));
 
-    // Outside a checkout a missing libclang is only a warning.
+    // Outside a checkout new-module's crates use pyo3-ffi: libclang is not needed,
+    // though a wrong LIBCLANG_PATH is still worth a warning.
     machine.set_var("LIBCLANG_PATH", &empty);
     assert_eq!(row(&scratch.diagnose_out_of_tree(&machine), "libclang").status, Status::Warn);
+    machine.vars.remove("LIBCLANG_PATH");
+    machine.vars.remove("LD_LIBRARY_PATH");
+    let out_of_tree = row(&scratch.diagnose_out_of_tree(&machine), "libclang").clone();
+    assert_eq!(out_of_tree.status, Status::Pass);
+    assert!(out_of_tree.message.ends_with("not needed: new-module's out-of-tree crates use pyo3-ffi, not bindgen"));
 }
 
 #[test]
@@ -422,32 +428,59 @@ fn configure_without_cargo_support() {
     assert_eq!(row(&scratch.diagnose(&healthy(&scratch)), "rust-build").status, Status::Pass);
 }
 
+const PYTHON_PROBE: &str =
+    "-c import sys, sysconfig; print(sys.version.split()[0]); print(sysconfig.get_path('include'))";
+
 #[test]
-fn out_of_tree_finds_python_headers() {
+fn out_of_tree_needs_python_and_looks_for_its_headers() {
     let scratch = Scratch::new();
     let include = scratch.write("python/include/python3.14/Python.h", "").parent().unwrap().to_path_buf();
     let mut machine = healthy(&scratch);
-    machine.answer("python3-config --includes", &format!("-I{0} -I{0}\n", include.display()));
+    machine.answer(&format!("python3 {PYTHON_PROBE}"), &format!("3.14.0\n{}\n", include.display()));
     let report = scratch.diagnose_out_of_tree(&machine);
     assert!(!report.blocking());
     insta::assert_snapshot!(scratch.text(&report));
 
-    // Through sysconfig when python3-config is absent.
-    machine.forget("python3-config --includes");
-    machine.answer(
-        "python3 -c import sysconfig; print(sysconfig.get_path('include'))",
-        &format!("{}\n", include.display()),
-    );
+    // python3-config when the interpreter's include directory has no headers.
+    let other = scratch.write("other/include/python3.14/Python.h", "").parent().unwrap().to_path_buf();
+    machine.answer(&format!("python3 {PYTHON_PROBE}"), "3.14.0\n/nonexistent/include\n");
+    machine.answer("python3-config --includes", &format!("-I{0} -I{0}\n", other.display()));
     let headers = row(&scratch.diagnose_out_of_tree(&machine), "python-headers").clone();
     assert_eq!(headers.status, Status::Pass);
-    assert!(headers.message.ends_with("Python.h (sysconfig)"));
+    assert!(headers.message.ends_with("Python.h (python3-config --includes)"), "{}", headers.message);
 
-    // Headers not installed.
+    // No headers anywhere: only a warning, pyo3-ffi does not need them.
     machine.answer("python3-config --includes", "-I/nonexistent/include/python3.14\n");
     let headers = row(&scratch.diagnose_out_of_tree(&machine), "python-headers").clone();
-    assert_eq!(headers.status, Status::Fail);
-    assert_eq!(headers.message, "python3-config names /nonexistent/include/python3.14, which has no Python.h");
+    assert_eq!(headers.status, Status::Warn);
+    assert_eq!(
+        headers.message,
+        "no Python.h (looked in /nonexistent/include, /nonexistent/include/python3.14); pyo3-ffi crates build \
+         without it, bindgen and C code need it"
+    );
     assert!(headers.fix.unwrap().contains("apt install python3-dev"));
+
+    // PYO3_PYTHON names the interpreter; one that cannot run blocks building.
+    machine.set_var("PYO3_PYTHON", "/opt/python/bin/python3.13");
+    let report = scratch.diagnose_out_of_tree(&machine);
+    assert!(report.blocking());
+    let python = row(&report, "python");
+    assert_eq!(python.message, "`/opt/python/bin/python3.13` (from PYO3_PYTHON) could not be run");
+    machine.answer(&format!("/opt/python/bin/python3.13 {PYTHON_PROBE}"), &format!("3.13.1\n{}\n", include.display()));
+    let report = scratch.diagnose_out_of_tree(&machine);
+    assert_eq!(row(&report, "python").message, "/opt/python/bin/python3.13 3.13.1 (pyo3-build-config builds for it)");
+    assert_eq!(row(&report, "python-headers").status, Status::Pass);
+
+    // No interpreter at all.
+    machine.vars.remove("PYO3_PYTHON");
+    machine.forget(&format!("python3 {PYTHON_PROBE}"));
+    machine.forget("python3-config --includes");
+    let report = scratch.diagnose_out_of_tree(&machine);
+    assert_eq!(row(&report, "python").status, Status::Fail);
+    assert_eq!(
+        row(&report, "python-headers").message,
+        "no Python.h (no interpreter or python3-config to ask); pyo3-ffi crates build without it, bindgen and C code need it"
+    );
 }
 
 /// The binary itself, with stand-in tools on PATH and LIBCLANG_PATH set.

@@ -228,7 +228,11 @@ pub fn diagnose(probe: &dyn Probe, root: Option<&Path>, cwd: &Path) -> Report {
     checks.push(check_cargo(probe, dir, &required));
     checks.push(check_target(probe, dir, &rustc, config.as_ref().and_then(Option::as_ref)));
     checks.push(check_libclang(probe, root));
-    checks.push(check_python_headers(probe, root, cwd));
+    let python = if root.is_none() { probe_python(probe, cwd) } else { None };
+    if root.is_none() {
+        checks.push(check_python(probe, &python));
+    }
+    checks.push(check_python_headers(probe, root, cwd, &python));
     if let (Some(root), Some(config)) = (root, &config) {
         checks.push(check_configure(root));
         checks.push(check_rust_build(root, config.as_ref()));
@@ -523,18 +527,19 @@ fn check_libclang(probe: &dyn Probe, root: Option<&Path>) -> Check {
     let (missing_status, why) = match uses_bindgen {
         Some(true) => (Status::Fail, "Modules/cpython-sys generates its bindings with bindgen, which needs libclang"),
         Some(false) => (Status::Pass, "Modules/cpython-sys does not use bindgen"),
-        None => (Status::Warn, "needed only for bindings generated with bindgen"),
+        None => (Status::Pass, "new-module's out-of-tree crates use pyo3-ffi, not bindgen"),
     };
     match found {
         Libclang::Found { path, via } => {
             Check::new("libclang", Status::Pass, format!("{} (found via {via})", path.display()))
         }
-        Libclang::BadEnv(path) => {
-            Check::new("libclang", missing_status, format!("LIBCLANG_PATH={} has no libclang; {why}", path.display()))
-                .with_fix(
-                    "point LIBCLANG_PATH at the directory that contains libclang.so (or .dylib, .dll), or unset it",
-                )
-        }
+        // A wrong setting is worth fixing even where libclang is not needed.
+        Libclang::BadEnv(path) => Check::new(
+            "libclang",
+            missing_status.max(Status::Warn),
+            format!("LIBCLANG_PATH={} has no libclang; {why}", path.display()),
+        )
+        .with_fix("point LIBCLANG_PATH at the directory that contains libclang.so (or .dylib, .dll), or unset it"),
         Libclang::Missing if missing_status == Status::Pass => {
             Check::new("libclang", Status::Pass, format!("not found, and not needed: {why}"))
         }
@@ -543,9 +548,52 @@ fn check_libclang(probe: &dyn Probe, root: Option<&Path>) -> Check {
 }
 
 // ---------------------------------------------------------------------------
-// Python headers
+// Python
 
-fn check_python_headers(probe: &dyn Probe, root: Option<&Path>, cwd: &Path) -> Check {
+/// What the interpreter that out-of-tree builds use says about itself: its
+/// version, then its header directory.
+const PYTHON_PROBE: &str = "import sys, sysconfig; print(sys.version.split()[0]); print(sysconfig.get_path('include'))";
+
+/// The interpreter pyo3-build-config would use (`PYO3_PYTHON`, else `python3`).
+#[derive(Debug, Clone)]
+struct PythonInfo {
+    program: String,
+    version: String,
+    include: PathBuf,
+}
+
+fn probe_python(probe: &dyn Probe, cwd: &Path) -> Option<PythonInfo> {
+    let program = tool(probe, "PYO3_PYTHON", "python3");
+    let out = probe.output(&program, &["-c", PYTHON_PROBE], cwd)?;
+    let mut lines = out.lines();
+    let version = lines.next()?.trim().to_owned();
+    let include = PathBuf::from(lines.next()?.trim());
+    Some(PythonInfo { program: program.to_string_lossy().into_owned(), version, include })
+}
+
+/// Out of tree, new-module's crates build with pyo3-build-config, which asks an interpreter.
+fn check_python(probe: &dyn Probe, python: &Option<PythonInfo>) -> Check {
+    match (python, probe.var("PYO3_PYTHON")) {
+        (Some(info), _) => Check::new(
+            "python",
+            Status::Pass,
+            format!("{} {} (pyo3-build-config builds for it)", info.program, info.version),
+        ),
+        (None, Some(path)) => Check::new(
+            "python",
+            Status::Fail,
+            format!("`{}` (from PYO3_PYTHON) could not be run", path.to_string_lossy()),
+        )
+        .with_fix("point PYO3_PYTHON at a Python 3 interpreter, or unset it"),
+        (None, None) => Check::new("python", Status::Fail, "`python3` not found")
+            .with_fix("install Python 3, or set PYO3_PYTHON to the interpreter to build for"),
+    }
+}
+
+/// In a checkout, its own headers; out of tree, the interpreter's (sysconfig),
+/// else `python3-config --includes`. pyo3-ffi crates build without them, so
+/// out of tree their absence is only a warning.
+fn check_python_headers(probe: &dyn Probe, root: Option<&Path>, cwd: &Path, python: &Option<PythonInfo>) -> Check {
     if let Some(root) = root {
         return if root.join("pyconfig.h").is_file() {
             Check::new("python-headers", Status::Pass, "Include/Python.h and pyconfig.h")
@@ -553,33 +601,42 @@ fn check_python_headers(probe: &dyn Probe, root: Option<&Path>, cwd: &Path) -> C
             Check::new("python-headers", Status::Skip, "Include/Python.h; pyconfig.h is written by ./configure")
         };
     }
-    let fix = "install the Python development headers (Debian/Ubuntu: `apt install python3-dev`; \
-               Fedora: `dnf install python3-devel`)";
+    let mut searched = Vec::new();
+    if let Some(info) = python {
+        let header = info.include.join("Python.h");
+        if header.is_file() {
+            return Check::new("python-headers", Status::Pass, format!("{} (sysconfig)", header.display()));
+        }
+        searched.push(info.include.display().to_string());
+    }
     if let Some(flags) = probe.output(OsStr::new("python3-config"), &["--includes"], cwd) {
-        let dirs: Vec<&str> = flags.split_whitespace().filter_map(|f| f.strip_prefix("-I")).collect();
-        return match dirs.iter().map(|d| Path::new(d).join("Python.h")).find(|h| h.is_file()) {
-            Some(header) => {
-                Check::new("python-headers", Status::Pass, format!("{} (python3-config --includes)", header.display()))
+        for dir in flags.split_whitespace().filter_map(|f| f.strip_prefix("-I")) {
+            let header = Path::new(dir).join("Python.h");
+            if header.is_file() {
+                return Check::new(
+                    "python-headers",
+                    Status::Pass,
+                    format!("{} (python3-config --includes)", header.display()),
+                );
             }
-            None => Check::new(
-                "python-headers",
-                Status::Fail,
-                format!("python3-config names {}, which has no Python.h", dirs.join(" ")),
-            )
-            .with_fix(fix),
-        };
-    }
-    let script = "import sysconfig; print(sysconfig.get_path('include'))";
-    match probe.output(OsStr::new("python3"), &["-c", script], cwd).map(|d| Path::new(d.trim()).join("Python.h")) {
-        Some(header) if header.is_file() => {
-            Check::new("python-headers", Status::Pass, format!("{} (sysconfig)", header.display()))
+            if !searched.iter().any(|s| s == dir) {
+                searched.push(dir.to_owned());
+            }
         }
-        Some(header) => {
-            Check::new("python-headers", Status::Fail, format!("{} does not exist", header.display())).with_fix(fix)
-        }
-        None => Check::new("python-headers", Status::Fail, "neither python3-config nor python3 could be run")
-            .with_fix("install Python 3 and its development headers, or run inside a CPython checkout"),
     }
+    let looked = if searched.is_empty() {
+        "no interpreter or python3-config to ask".to_owned()
+    } else {
+        format!("looked in {}", searched.join(", "))
+    };
+    Check::new(
+        "python-headers",
+        Status::Warn,
+        format!("no Python.h ({looked}); pyo3-ffi crates build without it, bindgen and C code need it"),
+    )
+    .with_fix(
+        "install the Python development headers (Debian/Ubuntu: `apt install python3-dev`; Fedora: `dnf install python3-devel`)",
+    )
 }
 
 // ---------------------------------------------------------------------------
