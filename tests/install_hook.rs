@@ -162,6 +162,25 @@ fn checks_the_staged_contents_not_the_working_tree() {
 }
 
 #[test]
+fn commit_all_and_commit_paths_check_what_they_commit() {
+    let _serial = serial();
+    let repo = Repo::new();
+    repo.install(&[]);
+    repo.write("src/lib.rs", GOOD);
+    repo.git_ok(&["add", "src/lib.rs"]);
+    assert!(repo.commit("good").0);
+
+    // `git commit -a` and `git commit <path>` commit from a temporary index (GIT_INDEX_FILE).
+    repo.write("src/lib.rs", BAD);
+    let out = repo.git(&["commit", "-a", "-m", "all"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SD001"));
+    let out = repo.git(&["commit", "src/lib.rs", "-m", "path"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SD001"));
+}
+
+#[test]
 fn commits_without_rust_files_pass() {
     let _serial = serial();
     let repo = Repo::new();
