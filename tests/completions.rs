@@ -94,6 +94,21 @@ fn bash_completes_subcommands_their_options_and_values() {
 }
 
 #[test]
+fn fish_completes_subcommand_options_when_installed() {
+    if !is_installed("fish") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cpython-rs.fish");
+    std::fs::write(&path, completions(Shell::Fish)).unwrap();
+    let script = format!("source '{}'; complete -C 'cpython-rs doctor --'", path.display());
+    let out = Command::new("fish").arg("-c").arg(script).output().unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let options: Vec<&str> = listed.lines().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(options, ["--cpython", "--help", "--output-format"], "{listed}");
+}
+
+#[test]
 fn man_page_lists_every_subcommand() {
     let mut out = Vec::new();
     write_man_page(&mut out).unwrap();
