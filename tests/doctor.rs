@@ -408,6 +408,23 @@ fn module_added_without_regenerating_configure() {
 }
 
 #[test]
+fn cargo_recorded_by_configure_must_still_exist() {
+    let scratch = Scratch::new();
+    let cargo = scratch.write("rust/bin/cargo", "");
+    let recorded = format!("S[\"HAVE_CARGO\"]=\"yes\"\nS[\"CARGO\"]=\"{}\"", cargo.display());
+    scratch.edit("config.status", "S[\"HAVE_CARGO\"]=\"yes\"", &recorded);
+    let build = row(&scratch.diagnose(&healthy(&scratch)), "rust-build").clone();
+    assert_eq!(build.status, Status::Pass);
+    assert_eq!(build.message, format!("configure enabled Rust (HAVE_CARGO=yes, cargo at {})", cargo.display()));
+
+    std::fs::remove_file(&cargo).unwrap();
+    let build = row(&scratch.diagnose(&healthy(&scratch)), "rust-build").clone();
+    assert_eq!(build.status, Status::Fail);
+    assert_eq!(build.message, format!("configure enabled Rust with the cargo at {}, which is gone", cargo.display()));
+    assert_eq!(build.fix.as_deref(), Some("run `./configure` again, so that it finds the cargo on PATH"));
+}
+
+#[test]
 fn configure_without_cargo_support() {
     let scratch = Scratch::new();
     scratch.edit("config.status", "S[\"HAVE_CARGO\"]=\"yes\"\n", "");

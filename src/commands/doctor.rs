@@ -702,7 +702,18 @@ fn check_rust_build(root: &Path, config: Option<&ConfigStatus>) -> Check {
         return Check::new("rust-build", Status::Skip, "configure has not run");
     }
     match have_cargo(root, config).as_deref() {
-        Some("yes") => Check::new("rust-build", Status::Pass, "configure enabled Rust (HAVE_CARGO=yes)"),
+        Some("yes") => match config.and_then(|c| c.get("CARGO")).filter(|p| Path::new(p).is_absolute()) {
+            Some(cargo) if !Path::new(cargo).is_file() => Check::new(
+                "rust-build",
+                Status::Fail,
+                format!("configure enabled Rust with the cargo at {cargo}, which is gone"),
+            )
+            .with_fix("run `./configure` again, so that it finds the cargo on PATH"),
+            Some(cargo) => {
+                Check::new("rust-build", Status::Pass, format!("configure enabled Rust (HAVE_CARGO=yes, cargo at {cargo})"))
+            }
+            None => Check::new("rust-build", Status::Pass, "configure enabled Rust (HAVE_CARGO=yes)"),
+        },
         Some(value) => Check::new(
             "rust-build",
             Status::Fail,
