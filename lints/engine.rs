@@ -154,11 +154,11 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
 
 /// Run crate jobs on the pool, biggest first: a crate is analysed on one
 /// thread, so one large crate started last would leave the other cores idle.
-fn run_largest_first<F>(mut jobs: Vec<(Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)>, work: F) -> Vec<CrateOutcome>
+fn run_largest_first<F>(mut jobs: Vec<CrateJob>, work: F) -> Vec<CrateOutcome>
 where
-    F: Fn((Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)) -> CrateOutcome + Sync,
+    F: Fn(CrateJob) -> CrateOutcome + Sync,
 {
-    let size = |job: &(Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)| job.0.iter().map(|(_, t)| t.len()).sum::<usize>();
+    let size = |job: &CrateJob| job.0.iter().map(|(_, t)| t.len()).sum::<usize>();
     jobs.sort_by_key(|job| std::cmp::Reverse(size(job)));
     let queue: Vec<std::sync::Mutex<Option<_>>> = jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -237,6 +237,9 @@ fn load_error_diagnostic(path: &Arc<Path>, err: LoadError) -> (Diagnostic, Arc<s
         ),
     }
 }
+
+/// One crate's files (path, text), root first, and the settings that apply to it.
+type CrateJob = (Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>);
 
 struct CrateOutcome {
     diagnostics: Vec<Diagnostic>,
