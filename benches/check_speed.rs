@@ -49,7 +49,7 @@ fn main() {
         ..request.clone()
     };
     // Warm the page cache once, then interleave so all three see the same conditions.
-    let _ = parse_floor(&pool, &files);
+    parse_floor(&pool, &files);
     let (mut floor, mut pipeline, mut check) = (Vec::new(), Vec::new(), Vec::new());
     let mut findings = 0;
     for _ in 0..rounds {

@@ -18,7 +18,15 @@ pub struct ModDecl {
 /// Scan source text for out-of-line module declarations (`mod foo;`).
 /// Comments and strings are skipped; inline `mod foo { .. }` are not declarations of files.
 pub fn scan_mod_decls(text: &str) -> Vec<ModDecl> {
-    let code = crate::source::code_only(text);
+    scan_mod_decls_lexed(text, &crate::source::lex(text))
+}
+
+/// [`scan_mod_decls`] with the lexer pass already done.
+pub fn scan_mod_decls_lexed(text: &str, lexed: &crate::source::Lexed) -> Vec<ModDecl> {
+    if !text.contains("mod") {
+        return Vec::new();
+    }
+    let code = lexed.code_only(text);
     let mut decls = Vec::new();
     let mut pending_path: Option<String> = None;
     let mut start = 0;

@@ -95,14 +95,30 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     }
     result.files_checked = readable.len() + result.files_failed;
 
-    let grouping: Vec<_> =
-        pool().install(|| readable.par_iter().map(|(p, t)| (p.clone(), crate::crates::scan_mod_decls(t))).collect());
+    // One lexer pass per file, in parallel: comments, nesting, `mod` declarations.
+    let lexed: Vec<(source::Lexed, Vec<crate::crates::ModDecl>)> = pool().install(|| {
+        readable
+            .par_iter()
+            .map(|(_, text)| {
+                let lexed = source::lex(text);
+                let decls = crate::crates::scan_mod_decls_lexed(text, &lexed);
+                (lexed, decls)
+            })
+            .collect()
+    });
+    let (mut lexed, grouping): (Vec<_>, Vec<_>) =
+        lexed.into_iter().zip(&readable).map(|((l, d), (p, _))| (Some(l), (p.clone(), d))).unzip();
     let crates = crate::crates::group_into_crates(&grouping);
     let mut jobs = Vec::new();
     for members in crates {
         let settings = resolver.for_path(&readable[members[0]].0)?;
-        let files: Vec<(Arc<Path>, Arc<str>)> =
-            members.iter().map(|&i| (Arc::from(readable[i].0.as_path()), Arc::clone(&readable[i].1))).collect();
+        let files = members
+            .iter()
+            .map(|&i| {
+                let (path, text) = &readable[i];
+                (Arc::from(path.as_path()), Arc::clone(text), lexed[i].take().unwrap_or_default())
+            })
+            .collect();
         jobs.push((files, settings));
     }
 
@@ -154,11 +170,11 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
 
 /// Run crate jobs on the pool, biggest first: a crate is analysed on one
 /// thread, so one large crate started last would leave the other cores idle.
-fn run_largest_first<F>(mut jobs: Vec<(Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)>, work: F) -> Vec<CrateOutcome>
+fn run_largest_first<F>(mut jobs: Vec<CrateJob>, work: F) -> Vec<CrateOutcome>
 where
-    F: Fn((Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)) -> CrateOutcome + Sync,
+    F: Fn(CrateJob) -> CrateOutcome + Sync,
 {
-    let size = |job: &(Vec<(Arc<Path>, Arc<str>)>, Arc<Settings>)| job.0.iter().map(|(_, t)| t.len()).sum::<usize>();
+    let size = |job: &CrateJob| job.0.iter().map(|(_, t, _)| t.len()).sum::<usize>();
     jobs.sort_by_key(|job| std::cmp::Reverse(size(job)));
     let queue: Vec<std::sync::Mutex<Option<_>>> = jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -238,6 +254,12 @@ fn load_error_diagnostic(path: &Arc<Path>, err: LoadError) -> (Diagnostic, Arc<s
     }
 }
 
+/// A file of a crate: its path, text and lexer pass.
+type CrateMember = (Arc<Path>, Arc<str>, source::Lexed);
+
+/// One crate's files, root first, and the settings that apply to it.
+type CrateJob = (Vec<CrateMember>, Arc<Settings>);
+
 struct CrateOutcome {
     diagnostics: Vec<Diagnostic>,
     sources: Vec<Arc<SourceText>>,
@@ -246,12 +268,12 @@ struct CrateOutcome {
 }
 
 /// Parse and analyse one crate on the current thread.
-fn check_crate(members: Vec<(Arc<Path>, Arc<str>)>, settings: &Settings, extra: &ExtraSources) -> CrateOutcome {
+fn check_crate(members: Vec<CrateMember>, settings: &Settings, extra: &ExtraSources) -> CrateOutcome {
     let mut outcome =
         CrateOutcome { diagnostics: Vec::new(), sources: Vec::new(), failed: 0, internal_errors: Vec::new() };
     let mut files = Vec::with_capacity(members.len());
-    for (path, text) in members {
-        match source::parse(Arc::clone(&path), text) {
+    for (path, text, lexed) in members {
+        match source::parse_lexed(Arc::clone(&path), text, lexed) {
             Ok(file) => files.push(file),
             Err(err) => {
                 outcome.failed += 1;
