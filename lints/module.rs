@@ -122,6 +122,25 @@ impl Walker<'_, '_> {
     }
 }
 
+impl Walker<'_, '_> {
+    /// A table handed to Rust code (`make_type(&[..])`, `builder.slots(vec![..])`) is a
+    /// slice with a length; that code adds the terminator if C needs one.
+    fn skip_slice_arguments<'e>(&mut self, args: impl Iterator<Item = &'e syn::Expr>) {
+        for arg in args {
+            let mut inner = peel(arg);
+            while let syn::Expr::Reference(r) = inner {
+                inner = peel(&r.expr);
+            }
+            let span = match inner {
+                syn::Expr::Array(a) => a.bracket_token.span.join(),
+                syn::Expr::Macro(m) if syntax::macro_name(&m.mac) == "vec" => m.mac.delimiter.span().join(),
+                _ => continue,
+            };
+            self.handled.insert(self.file.range(span).start);
+        }
+    }
+}
+
 impl<'ast> Visit<'ast> for Walker<'_, '_> {
     fn visit_expr_struct(&mut self, lit: &'ast syn::ExprStruct) {
         if self.enabled.md001 && syntax::last_segment(&lit.path).as_deref() == Some("PyMethodDef") {
@@ -131,6 +150,10 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     }
 
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+        let crate_fn = syntax::call_name(call).is_some_and(|n| self.cx.index.fns_named(&n).next().is_some());
+        if crate_fn {
+            self.skip_slice_arguments(call.args.iter());
+        }
         if self.enabled.md001 {
             methods::check_call_entry(self, call.args.iter(), &syntax::expr_text(&call.func));
         }
@@ -138,6 +161,11 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             state::check_single_phase(self, call);
         }
         syn::visit::visit_expr_call(self, call);
+    }
+
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        self.skip_slice_arguments(call.args.iter());
+        syn::visit::visit_expr_method_call(self, call);
     }
 
     fn visit_expr_array(&mut self, array: &'ast syn::ExprArray) {

@@ -14,6 +14,7 @@ struct State {
 unsafe extern "C" fn exec_module(module: *mut PyObject) -> c_int {
     let state = PyModule_GetState(module) as *mut State;
     if state.is_null() {
+        PyErr_SetString(PyExc_SystemError, c"module state is missing".as_ptr());
         return -1;
     }
     let local_cache: *mut PyObject = PyErr_NewException(c"m.Error".as_ptr(), ptr::null_mut(), ptr::null_mut());

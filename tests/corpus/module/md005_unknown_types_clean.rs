@@ -7,14 +7,14 @@ use std::ptr;
 struct Parsed {
     width: i32,
     name: *mut PyObject,
+    total: i64,
 }
 
 pub unsafe extern "C" fn parse(_m: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
-    let mut out = Parsed { width: 0, name: ptr::null_mut() };
+    let mut out = Parsed { width: 0, name: ptr::null_mut(), total: 0 };
     let mut flags = 0;
     if PyArg_ParseTuple(args, c"iO|i".as_ptr(), &mut out.width, &mut out.name, &mut flags) == 0 {
         return ptr::null_mut();
     }
-    let total = PyLong_AsLong(out.name);
-    Py_BuildValue(c"(iOl)".as_ptr(), out.width, out.name, total + i64::from(flags))
+    Py_BuildValue(c"(iOl)".as_ptr(), out.width, out.name, out.total + i64::from(flags))
 }
