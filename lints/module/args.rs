@@ -43,10 +43,13 @@ const APIS: &[Api] = &[
 
 pub(super) fn check(cx: &CrateContext<'_>, items: &Items<'_>, out: &mut Vec<Diagnostic>) {
     for f in &cx.index.fns {
-        let file = &cx.files[f.file];
-        let locals = Locals::collect(file, f);
         let mut finder = Calls { calls: Vec::new() };
         finder.visit_block(f.block);
+        if finder.calls.is_empty() {
+            continue;
+        }
+        let file = &cx.files[f.file];
+        let locals = Locals::collect(file, f);
         for call in &finder.calls {
             let mut checker = Checker { cx, file, items, locals: &locals, out: &mut *out };
             checker.check_call(call);

@@ -61,15 +61,28 @@ pub(super) fn check_static(w: &mut Walker<'_, '_>, item: &syn::ItemStatic) {
     );
 }
 
+/// A crate struct that embeds an object header by value (`ob_base: PyObject`): a Python object layout.
+fn is_object_struct(ty: &syn::Type, items: &Items<'_>) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    if p.path.segments.len() != 1 {
+        return false;
+    }
+    let name = p.path.segments[0].ident.to_string();
+    items.field_types(&name).is_some_and(|fields| fields.iter().any(|t| syntax::is_object_type(t)))
+}
+
 /// Whether a type is or contains a raw pointer to a Python object: `*mut PyObject`,
 /// `NonNull<PyObject>`, `AtomicPtr<PyObject>`, any generic wrapper of one
 /// (`OnceLock<..>`, `Mutex<..>`, `Option<..>`), arrays and tuples of them, and
 /// crate structs with such a field.
 fn holds_object_ptr(ty: &syn::Type, items: &Items<'_>, seen: &mut HashSet<String>) -> bool {
     match ty {
+        // `*mut PyObject`, `*mut MyObject` (a crate struct laid out as an object),
+        // `*mut *mut PyObject`, `*mut State` (a crate struct holding object pointers).
         syn::Type::Ptr(p) => {
             syntax::is_object_type(&p.elem)
-                || matches!(&*p.elem, syn::Type::Ptr(_)) && holds_object_ptr(&p.elem, items, seen)
+                || is_object_struct(&p.elem, items)
+                || holds_object_ptr(&p.elem, items, seen)
         }
         syn::Type::Path(p) => {
             let Some(last) = p.path.segments.last() else { return false };
