@@ -293,3 +293,36 @@ fn a_checkout_without_rust_support_is_skipped() {
     edit(root.path(), "Cargo.toml", without_line("\"Modules/_base64\""));
     assert_eq!(findings(&check(root.path(), 1), root.path()), vec![]);
 }
+
+/// The safe API style: `cpython-api` and `export_module!`, re-exported as the fork's
+/// static library does (`pub use _base64::PyModExport;`).
+#[test]
+fn safe_style_modules_are_understood() {
+    let root = checkout();
+    add_module(root.path(), "_json");
+    let crate_dir = root.path().join("Modules/_json");
+    edit(root.path(), "Modules/_json/Cargo.toml", |t| {
+        t.replace("cpython-sys = { path = \"../cpython-sys\" }", "cpython-api = { path = \"../cpython-api\" }")
+    });
+    std::fs::write(
+        crate_dir.join("src/lib.rs"),
+        "//! `_json` in the safe style.\n\nuse cpython_api::prelude::*;\n\nstruct State;\n\nimpl ModuleState for State {}\n\nexport_module! {\n    name: _json,\n    doc: c\"JSON speedups.\",\n    state: State,\n    methods: [],\n}\n",
+    )
+    .expect("write");
+    edit(root.path(), "Modules/cpython-rust-staticlib/src/lib.rs", |t| {
+        t.replace("pub use _json::PyInit__json as _json_init;\n", "pub use _json::PyModExport;\n")
+    });
+    assert_eq!(findings(&check(root.path(), 1), root.path()), vec![]);
+
+    edit(root.path(), "Modules/cpython-rust-staticlib/src/lib.rs", without_line("pub use _json"));
+    edit(root.path(), "Modules/_json/src/lib.rs", |t| t.replace("name: _json,", "name: json,"));
+    let result = check(root.path(), 1);
+    assert_eq!(
+        findings(&result, root.path()),
+        vec![
+            ("BW001", "Modules/_json/src/lib.rs".to_string()),
+            ("BW001", "Modules/cpython-rust-staticlib/src/lib.rs".to_string())
+        ]
+    );
+    insta::assert_snapshot!(render(&result, root.path()));
+}

@@ -22,6 +22,19 @@ pub struct Export {
     pub item: String,
     pub source: Arc<SourceText>,
     pub range: Range<usize>,
+    /// Written as `export_module! { name: .. }` rather than as a function.
+    pub via_macro: bool,
+}
+
+impl Export {
+    /// How to write this export for the module `name`.
+    pub fn spelled_for(&self, name: &str) -> String {
+        if self.via_macro {
+            format!("name: {name}")
+        } else {
+            self.item.replace(&self.name, name)
+        }
+    }
 }
 
 /// One Rust module crate.
@@ -58,7 +71,11 @@ impl ModuleCrate {
     /// The item the static library should re-export.
     pub fn entry_item(&self) -> String {
         let name = self.canonical_name();
-        self.exports.first().map_or_else(|| format!("PyInit_{name}"), |e| e.item.clone())
+        match self.exports.first() {
+            Some(e) if !e.via_macro => e.item.clone(),
+            Some(_) => format!("PyModExport_{name}"),
+            None => format!("PyInit_{name}"),
+        }
     }
 }
 
@@ -149,6 +166,7 @@ fn scan_exports(source: &Arc<SourceText>, out: &mut Vec<Export>) {
                     item: item.to_string(),
                     source: Arc::clone(source),
                     range: start..start + item.len(),
+                    via_macro: false,
                 });
             }
         }
@@ -167,6 +185,7 @@ fn scan_exports(source: &Arc<SourceText>, out: &mut Vec<Export>) {
                     item,
                     source: Arc::clone(source),
                     range: value_start..value_start + value.len(),
+                    via_macro: false,
                 });
             }
         }
@@ -195,6 +214,7 @@ fn scan_exports(source: &Arc<SourceText>, out: &mut Vec<Export>) {
                 item: format!("PyModExport_{name}"),
                 source: Arc::clone(source),
                 range: start..start + name.len(),
+                via_macro: true,
             });
         }
     }

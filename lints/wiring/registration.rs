@@ -166,7 +166,7 @@ fn check_names(m: &ModuleCrate, out: &mut Vec<Diagnostic>) {
                 format!("the crate exports module `{}`, but the module is `{name}`", export.name),
             )
             .with_primary_label("CPython imports the module by this name")
-            .with_help(format!("export it as `{name}` (`{}`)", export.item.replace(&export.name, &name)))
+            .with_help(format!("export it as `{name}`: `{}`", export.spelled_for(&name)))
             .with_note(NAMES_NOTE),
         );
     }
@@ -366,13 +366,23 @@ fn check_lock(lock: &Arc<SourceText>, m: &ModuleCrate, out: &mut Vec<Diagnostic>
     );
 }
 
+/// A `use` (or `extern crate`) of the static library's `src/lib.rs`, one per leaf.
+struct UseItem {
+    /// The first path segment: the crate (`_base64` of `_base64::PyInit__base64`).
+    krate: String,
+    /// The item brought in (`PyInit__base64`).
+    item: String,
+    /// The name it is visible under (the alias, or the item).
+    exported: String,
+    range: Range<usize>,
+}
+
 /// The static-library crate that links every Rust module into static builds.
 struct StaticLib {
     manifest: Arc<SourceText>,
     deps: Vec<(String, Option<String>)>,
     lib: Option<Arc<SourceText>>,
-    /// `use` items of `src/lib.rs`: (crate, exported name, range).
-    uses: Vec<(String, String, Range<usize>)>,
+    uses: Vec<UseItem>,
 }
 
 impl StaticLib {
@@ -402,7 +412,8 @@ impl StaticLib {
         let has_dep =
             self.deps.iter().any(|(package, path)| *package == m.package || path.as_deref() == Some(&by_path));
         if !has_dep {
-            let anchor = table_header_range(&self.manifest, "dependencies").unwrap_or(0..0);
+            let anchor =
+                table_header_range(&self.manifest, "dependencies").unwrap_or_else(|| last_line(&self.manifest));
             out.push(
                 Diagnostic::new(
                     "BW001",
@@ -420,12 +431,11 @@ impl StaticLib {
         let Some(lib) = &self.lib else { return };
         let crate_name = m.effective_lib_name();
         // A lib name that disagrees is reported once, by the name check; accept either here.
-        let mine: Vec<&(String, String, Range<usize>)> =
-            self.uses.iter().filter(|(c, _, _)| *c == crate_name || c == name).collect();
+        let mine: Vec<&UseItem> = self.uses.iter().filter(|u| u.krate == crate_name || u.krate == name).collect();
         if mine.is_empty() {
             let expected = self.reexport_line(m, name, all);
             let (anchor, label) = match self.uses.last() {
-                Some((_, _, r)) => (line_range(lib, r.start), "entry points are re-exported here"),
+                Some(u) => (line_range(lib, u.range.start), "entry points are re-exported here"),
                 None => (last_line(lib), "the re-export belongs in this file"),
             };
             out.push(
@@ -442,75 +452,81 @@ impl StaticLib {
             return;
         }
         let module_crates: Vec<String> = all.iter().map(ModuleCrate::effective_lib_name).collect();
-        for (_, exported, range) in mine.iter().filter(|(_, e, _)| e != "*") {
-            let clash = self.uses.iter().find(|(other, name2, r)| {
-                *other != crate_name && name2 == exported && module_crates.contains(other) && r.start < range.start
+        for mine in mine.iter().filter(|u| u.exported != "*") {
+            let clash = self.uses.iter().find(|u| {
+                u.krate != mine.krate
+                    && u.exported == mine.exported
+                    && module_crates.contains(&u.krate)
+                    && u.range.start < mine.range.start
             });
-            if let Some((other, _, _)) = clash {
+            if let Some(other) = clash {
                 out.push(
                     Diagnostic::new(
                         "BW001",
                         &lib.path,
-                        line_range(lib, range.start),
+                        line_range(lib, mine.range.start),
                         format!(
-                            "the re-export of `{crate_name}` collides with the one of `{other}`: both are `{exported}`"
+                            "the re-export of `{}` collides with the one of `{}`: both are `{}`",
+                            mine.krate, other.krate, mine.exported
                         ),
                     )
                     .with_primary_label("two items with one name")
-                    .with_help(format!(
-                        "alias it per module: `pub use {crate_name}::{} as {name}_init;`",
-                        m.entry_item()
-                    )),
+                    .with_help(format!("alias it per module: `pub use {}::{} as {name}_init;`", mine.krate, mine.item)),
                 );
             }
         }
     }
 
-    /// The re-export line to add, in the style of the existing ones.
+    /// The re-export line to add, in the style of the existing ones
+    /// (`pub use _base64::PyInit__base64 as _base64_init;` gives `.. _json::PyInit__json as _json_init;`).
     fn reexport_line(&self, m: &ModuleCrate, name: &str, all: &[ModuleCrate]) -> String {
-        let item = m.entry_item();
         let crate_name = m.effective_lib_name();
-        let template = self.uses.iter().rev().find_map(|(c, exported, _)| {
-            let other = all.iter().find(|o| o.effective_lib_name() == *c)?;
-            Some((other, exported))
+        let template = self.uses.iter().rev().find_map(|u| {
+            let other = all.iter().find(|o| o.effective_lib_name() == u.krate)?;
+            Some((other.canonical_name(), u))
         });
-        match template {
-            Some((other, exported)) if *exported != other.entry_item() => {
-                let alias = exported.replace(&other.canonical_name(), name);
-                if alias == *exported {
-                    format!("pub use {crate_name}::{item} as {name}_init;")
-                } else {
-                    format!("pub use {crate_name}::{item} as {alias};")
-                }
-            }
-            Some(_) if item.contains(name) => format!("pub use {crate_name}::{item};"),
-            _ => format!("pub use {crate_name}::{item} as {name}_init;"),
+        let Some((other, template)) = template else {
+            return format!("pub use {crate_name}::{} as {name}_init;", m.entry_item());
+        };
+        // The same item in every module (`PyModExport`), or one named after the module (`PyInit__json`).
+        let item = if template.item.contains(&other) { m.entry_item() } else { template.item.clone() };
+        if template.exported != template.item && template.exported.contains(&other) {
+            return format!("pub use {crate_name}::{item} as {};", template.exported.replace(&other, name));
+        }
+        if item.contains(name) {
+            format!("pub use {crate_name}::{item};")
+        } else {
+            format!("pub use {crate_name}::{item} as {name}_init;")
         }
     }
 }
 
-/// `use` and `extern crate` items of a file: (first path segment, the name it brings in, range).
-fn use_items(source: &SourceText) -> Vec<(String, String, Range<usize>)> {
+/// The `use` and `extern crate` items of a file, one per leaf.
+fn use_items(source: &SourceText) -> Vec<UseItem> {
     let Ok(file) = syn::parse_file(&source.text) else { return Vec::new() };
+    let range_of = |span: proc_macro2::Span| {
+        source.lines.offset(&source.text, span.start())..source.lines.offset(&source.text, span.end())
+    };
     let mut out = Vec::new();
     for item in &file.items {
         match item {
             syn::Item::Use(u) => {
-                let span = syn::spanned::Spanned::span(u);
-                let range =
-                    source.lines.offset(&source.text, span.start())..source.lines.offset(&source.text, span.end());
+                let range = range_of(syn::spanned::Spanned::span(u));
                 let mut leaves = Vec::new();
                 use_leaves(&u.tree, None, &mut leaves);
-                for (first, name) in leaves {
-                    out.push((first, name, range.clone()));
+                for (krate, item, exported) in leaves {
+                    out.push(UseItem { krate, item, exported, range: range.clone() });
                 }
             }
             syn::Item::ExternCrate(e) => {
-                let span = syn::spanned::Spanned::span(e);
-                let range =
-                    source.lines.offset(&source.text, span.start())..source.lines.offset(&source.text, span.end());
-                let name = e.rename.as_ref().map_or_else(|| e.ident.to_string(), |(_, r)| r.to_string());
-                out.push((e.ident.to_string(), name, range));
+                let krate = e.ident.to_string();
+                let exported = e.rename.as_ref().map_or_else(|| krate.clone(), |(_, r)| r.to_string());
+                out.push(UseItem {
+                    krate: krate.clone(),
+                    item: krate,
+                    exported,
+                    range: range_of(syn::spanned::Spanned::span(e)),
+                });
             }
             _ => {}
         }
@@ -518,24 +534,24 @@ fn use_items(source: &SourceText) -> Vec<(String, String, Range<usize>)> {
     out
 }
 
-fn use_leaves(tree: &syn::UseTree, first: Option<&str>, out: &mut Vec<(String, String)>) {
+/// (first segment, item, visible name) of each leaf of a use tree.
+fn use_leaves(tree: &syn::UseTree, first: Option<&str>, out: &mut Vec<(String, String, String)>) {
     match tree {
         syn::UseTree::Path(p) => {
-            let seg = p.ident.to_string();
-            let first = first.map(str::to_string).unwrap_or(seg);
+            let first = first.map_or_else(|| p.ident.to_string(), str::to_string);
             use_leaves(&p.tree, Some(&first), out);
         }
         syn::UseTree::Name(n) => {
             let name = n.ident.to_string();
-            out.push((first.map_or_else(|| name.clone(), str::to_string), name));
+            out.push((first.map_or_else(|| name.clone(), str::to_string), name.clone(), name));
         }
         syn::UseTree::Rename(r) => {
-            let first = first.map_or_else(|| r.ident.to_string(), str::to_string);
-            out.push((first, r.rename.to_string()));
+            let item = r.ident.to_string();
+            out.push((first.map_or_else(|| item.clone(), str::to_string), item, r.rename.to_string()));
         }
         syn::UseTree::Glob(_) => {
             if let Some(first) = first {
-                out.push((first.to_string(), "*".to_string()));
+                out.push((first.to_string(), "*".to_string(), "*".to_string()));
             }
         }
         syn::UseTree::Group(g) => {
