@@ -99,7 +99,7 @@ struct Walker<'w, 'a> {
     file: &'w SourceFile,
     items: &'w items::Items<'a>,
     enabled: Enabled,
-    /// Start offsets of arrays already checked with their declared element type.
+    /// Start offsets of arrays already checked (with their declared element type) or to leave alone.
     handled: HashSet<usize>,
     /// Inside a `PyInit_*` function.
     in_pyinit: bool,
@@ -112,6 +112,12 @@ impl Walker<'_, '_> {
         if !self.enabled.md002 {
             return;
         }
+        if let syn::Expr::Call(call) = peel(init) {
+            // `let t = make_table(&[..])`: a Rust function takes the slice (see `skip_slice_arguments`).
+            if syntax::call_name(call).is_some_and(|n| self.cx.index.fns_named(&n).next().is_some()) {
+                return;
+            }
+        }
         let kind = ty.and_then(tables::kind_of_type);
         if let Some(array) = tables::table_literal(init) {
             let brackets = array.bracket_token.span.join();
@@ -120,9 +126,7 @@ impl Walker<'_, '_> {
             }
         }
     }
-}
 
-impl Walker<'_, '_> {
     /// A table handed to Rust code (`make_type(&[..])`, `builder.slots(vec![..])`) is a
     /// slice with a length; that code adds the terminator if C needs one.
     fn skip_slice_arguments<'e>(&mut self, args: impl Iterator<Item = &'e syn::Expr>) {
