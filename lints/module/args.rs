@@ -31,6 +31,22 @@ struct Api {
     build: bool,
 }
 
+/// Methods between a string literal and the pointer passed that keep its text.
+const KEEPS_TEXT: &[&str] = &[
+    "as_ptr",
+    "as_mut_ptr",
+    "cast",
+    "cast_const",
+    "cast_mut",
+    "as_c_str",
+    "as_bytes_with_nul",
+    "unwrap",
+    "expect",
+    "unwrap_unchecked",
+    "unwrap_or_default",
+    "into_raw",
+];
+
 const APIS: &[Api] = &[
     Api { name: "PyArg_ParseTuple", format_at: 1, kwlist: false, build: false },
     Api { name: "PyArg_ParseTupleAndKeywords", format_at: 2, kwlist: true, build: false },
@@ -335,7 +351,10 @@ impl Checker<'_, '_> {
                 };
                 FormatText { text, span: lit.span() }
             }
-            syn::Expr::MethodCall(m) => self.format_text(&m.receiver, offset, depth + 1)?,
+            // Conversions that keep the text; anything else (`.replace(..)`) may change it.
+            syn::Expr::MethodCall(m) if KEEPS_TEXT.contains(&m.method.to_string().as_str()) => {
+                self.format_text(&m.receiver, offset, depth + 1)?
+            }
             syn::Expr::Cast(c) => self.format_text(&c.expr, offset, depth + 1)?,
             syn::Expr::Reference(r) => self.format_text(&r.expr, offset, depth + 1)?,
             syn::Expr::Call(c) if c.args.len() == 1 => {
