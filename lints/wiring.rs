@@ -49,13 +49,15 @@ pub fn check_project(cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         registration::check(&root, &crates, &in_scope, cx.extra, out);
     }
     if cx.settings.is_enabled("BW002") && cx.settings.stage <= 2 {
-        check_fallbacks(&root, &in_scope, cx.settings.stage, out);
         let lib_scope: Vec<&ModuleCrate> = if checked.iter().any(|p| p.starts_with(root.join("Lib"))) {
             crates.iter().collect()
         } else {
             in_scope.clone()
         };
-        check_imports(&root, &checked, &lib_scope, cx, out);
+        let names: Vec<String> = lib_scope.iter().map(|m| m.canonical_name()).collect();
+        let imports = scan_lib(&root, &names);
+        check_fallbacks(&root, &in_scope, &imports, cx.settings.stage, out);
+        check_imports(&root, &checked, &imports, cx, out);
     }
 }
 
@@ -109,11 +111,19 @@ fn fallback_of(root: &Path, name: &str) -> Option<PathBuf> {
     None
 }
 
-/// BW002: at stages 1-2 every Rust module replaces an existing implementation.
-fn check_fallbacks(root: &Path, modules: &[&ModuleCrate], stage: u8, out: &mut Vec<Diagnostic>) {
+/// BW002: at stages 1-2 every Rust module replaces an existing implementation: a C or
+/// Python module named after it, or a `Lib/` module that imports it with a fallback.
+fn check_fallbacks(
+    root: &Path,
+    modules: &[&ModuleCrate],
+    imports: &[(PathBuf, Import)],
+    stage: u8,
+    out: &mut Vec<Diagnostic>,
+) {
     for m in modules {
         let name = m.canonical_name();
-        if fallback_of(root, &name).is_some() {
+        let imported_with_fallback = imports.iter().any(|(_, i)| i.guarded && i.module == name);
+        if imported_with_fallback || fallback_of(root, &name).is_some() {
             continue;
         }
         let manifest = &m.manifest;
@@ -124,7 +134,8 @@ fn check_fallbacks(root: &Path, modules: &[&ModuleCrate], stage: u8, out: &mut V
                 .with_primary_label(format!("at stage {stage}, Rust modules may only replace existing ones"))
                 .with_help(format!(
                     "keep a C (`Modules/{name}.c`) or pure-Python (`Lib/{public}.py`) implementation for builds \
-                     without Rust, or set `stage = 3` in the cpython-rs config once Rust is opt-out"
+                     without Rust, or import `{name}` from the module it accelerates under `try:` with an \
+                     `except ImportError:` fallback; from stage 3 (`stage = 3` in the config) Rust-only modules are allowed"
                 ))
                 .with_note(
                     "stages 1-2 of the Rust for CPython roadmap keep Rust optional: every feature must work \
@@ -134,64 +145,60 @@ fn check_fallbacks(root: &Path, modules: &[&ModuleCrate], stage: u8, out: &mut V
     }
 }
 
+/// Every import of one of `names` in `Lib/**/*.py`, with its file.
+fn scan_lib(root: &Path, names: &[String]) -> Vec<(PathBuf, Import)> {
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join("Lib"))
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "__pycache__" && e.file_name() != "site-packages")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "py"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    let mut found = Vec::new();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        if names.iter().any(|n| text.contains(n)) {
+            found.extend(pyimports::imports_of(&text, &names).into_iter().map(|i| (path.clone(), i)));
+        }
+    }
+    found
+}
+
 /// BW002: `Lib/**/*.py` must import Rust modules inside `try:` / `except ImportError:`.
+/// Under `Lib/`, only the checked part is reported; elsewhere, all of `Lib/`.
 fn check_imports(
     root: &Path,
     checked: &[PathBuf],
-    modules: &[&ModuleCrate],
+    imports: &[(PathBuf, Import)],
     cx: &ProjectContext<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let names: Vec<String> = modules.iter().map(|m| m.canonical_name()).collect();
-    if names.is_empty() {
-        return;
-    }
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let lib = root.join("Lib");
-    // Under `Lib/`, only the checked part; elsewhere, all of `Lib/`.
-    let lib_roots: Vec<PathBuf> = {
-        let inside: Vec<PathBuf> = checked.iter().filter(|p| p.starts_with(&lib)).cloned().collect();
-        if inside.is_empty() {
-            vec![lib]
-        } else {
-            inside
-        }
-    };
-    let mut files: Vec<PathBuf> = lib_roots
-        .iter()
-        .flat_map(|dir| {
-            walkdir::WalkDir::new(dir)
-                .follow_links(false)
-                .into_iter()
-                .filter_entry(|e| e.file_name() != "__pycache__" && e.file_name() != "site-packages")
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "py"))
-                .map(|e| e.into_path())
-        })
-        .collect();
-    files.sort();
-    files.dedup();
-    for path in files {
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        if !names.iter().any(|n| text.contains(n)) {
+    let under_lib: Vec<&PathBuf> = checked.iter().filter(|p| p.starts_with(&lib)).collect();
+    for (path, import) in imports.iter().filter(|(_, i)| !i.guarded) {
+        if !under_lib.is_empty() && !under_lib.iter().any(|p| path.starts_with(p)) {
             continue;
         }
-        for import in pyimports::imports_of(&text, &names).into_iter().filter(|i| !i.guarded) {
-            let Some(source) = cx.extra.load(&path) else { continue };
-            out.push(
-                Diagnostic::new(
-                    "BW002",
-                    &source.path,
-                    import.range.clone(),
-                    format!("`{}` is imported without a fallback", import.module),
-                )
-                .with_primary_label("raises `ImportError` when CPython is built without Rust")
-                .with_help(format!(
-                    "import it inside `try:` and fall back to the C or pure-Python implementation in \
-                     `except ImportError:`; at stage {} Rust is optional",
-                    cx.settings.stage
-                )),
-            );
-        }
+        let Some(source) = cx.extra.load(path) else { continue };
+        out.push(
+            Diagnostic::new(
+                "BW002",
+                &source.path,
+                import.range.clone(),
+                format!("`{}` is imported without a fallback", import.module),
+            )
+            .with_primary_label("raises `ImportError` when CPython is built without Rust")
+            .with_help(format!(
+                "import it inside `try:` and fall back to the C or pure-Python implementation in \
+                 `except ImportError:`; at stage {} Rust is optional",
+                cx.settings.stage
+            )),
+        );
     }
 }

@@ -232,6 +232,13 @@ fn a_rust_only_module_is_reported_until_stage_3() {
     insta::assert_snapshot!(render(&result, root.path()));
     assert_eq!(findings(&check(root.path(), 2), root.path()).len(), 1);
     assert_eq!(findings(&check(root.path(), 3), root.path()), vec![]);
+    // A Lib/ module importing it with a fallback is the implementation it replaces.
+    std::fs::write(
+        root.path().join("Lib/statistics.py"),
+        "def fsum(xs):\n    return sum(xs)\n\ntry:\n    from _fastsum import fsum\nexcept ImportError:\n    pass\n",
+    )
+    .expect("write");
+    assert_eq!(findings(&check(root.path(), 1), root.path()), vec![]);
 }
 
 #[test]
