@@ -66,8 +66,8 @@ fn covers(checked: &[PathBuf], dir: &Path) -> bool {
     checked.iter().any(|p| dir.starts_with(p) || p.starts_with(dir))
 }
 
-/// An existing C or pure-Python implementation of `name`, if any.
-fn fallback_of(root: &Path, name: &str) -> Option<PathBuf> {
+/// Whether `name` has a C or pure-Python implementation of its own.
+fn has_fallback(root: &Path, name: &str) -> bool {
     let public = name.trim_start_matches('_');
     let modules = root.join("Modules");
     let lib = root.join("Lib");
@@ -85,16 +85,14 @@ fn fallback_of(root: &Path, name: &str) -> Option<PathBuf> {
             lib.join(format!("_py{public}.py")),
         ]);
     }
-    if let Some(found) = candidates.into_iter().find(|p| p.is_file()) {
-        return Some(found);
+    if candidates.iter().any(|p| p.is_file()) {
+        return true;
     }
     // C sources in `Modules/<name>/` (`_decimal/_decimal.c`), or a Setup line building `name` from C.
     let c_dir = modules.join(name);
     if let Ok(entries) = std::fs::read_dir(&c_dir) {
-        if let Some(c) =
-            entries.filter_map(|e| e.ok()).map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == "c"))
-        {
-            return Some(c);
+        if entries.filter_map(|e| e.ok()).any(|e| e.path().extension().is_some_and(|x| x == "c")) {
+            return true;
         }
     }
     for setup in ["Setup.stdlib.in", "Setup.bootstrap.in", "Setup"] {
@@ -105,10 +103,10 @@ fn fallback_of(root: &Path, name: &str) -> Option<PathBuf> {
             tokens.first() == Some(&name) && tokens.iter().any(|t| t.ends_with(".c"))
         });
         if builds_c {
-            return Some(path);
+            return true;
         }
     }
-    None
+    false
 }
 
 /// BW002: at stages 1-2 every Rust module replaces an existing implementation: a C or
@@ -123,7 +121,7 @@ fn check_fallbacks(
     for m in modules {
         let name = m.canonical_name();
         let imported_with_fallback = imports.iter().any(|(_, i)| i.guarded && i.module == name);
-        if imported_with_fallback || fallback_of(root, &name).is_some() {
+        if imported_with_fallback || has_fallback(root, &name) {
             continue;
         }
         let manifest = &m.manifest;
