@@ -117,7 +117,8 @@ fn holds_object_ptr(ty: &syn::Type, items: &Items<'_>, seen: &mut HashSet<String
         }
         syn::Type::Array(a) => holds_object_ptr(&a.elem, items, seen),
         syn::Type::Slice(s) => holds_object_ptr(&s.elem, items, seen),
-        syn::Type::Reference(r) => holds_object_ptr(&r.elem, items, seen),
+        // A `&'static` reference can only point at a static object, a definition like a static type.
+        syn::Type::Reference(_) => false,
         syn::Type::Tuple(t) => t.elems.iter().any(|e| holds_object_ptr(e, items, seen)),
         syn::Type::Paren(p) => holds_object_ptr(&p.elem, items, seen),
         syn::Type::Group(g) => holds_object_ptr(&g.elem, items, seen),
