@@ -273,9 +273,10 @@ fn ambiguous(
     let compared = compares_with_minus_one(f.block);
     for (name, call) in calls {
         let range = file.range(call.span());
-        if discarded.contains(&range) || returned.iter().any(|r| r.start <= range.start && range.end <= r.end) {
+        if discarded.contains(&range) || returned.contains(&range) {
             continue;
         }
+        let minus_one = if name.contains("Double") { "-1.0" } else { "-1" };
         let message = if compared {
             format!("`{name}` is compared with -1 but `PyErr_Occurred()` is never checked")
         } else {
@@ -283,10 +284,10 @@ fn ambiguous(
         };
         out.push(
             Diagnostic::new("EI003", file.path(), range, message)
-                .with_primary_label("-1 is both a valid result and the error value")
+                .with_primary_label(format!("{minus_one} is both a valid result and the error value"))
                 .with_help(format!(
-                    "after a -1 from `{name}`, call `PyErr_Occurred()` to tell a failure from a real -1: \
-                     `if v == -1 && !PyErr_Occurred().is_null() {{ return ptr::null_mut(); }}`"
+                    "after a {minus_one} from `{name}`, call `PyErr_Occurred()` to tell a failure from a real \
+                     {minus_one}: `if v == {minus_one} && !PyErr_Occurred().is_null() {{ return ptr::null_mut(); }}`"
                 )),
         );
     }
@@ -295,29 +296,27 @@ fn ambiguous(
 /// Ranges of expressions whose value leaves the function or a closure as is
 /// (tail expressions, `return e`): the caller checks them.
 fn returned_ranges(file: &SourceFile, block: &syn::Block) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut returned_names = Vec::new();
-    let add = |e: &syn::Expr, ranges: &mut Vec<_>, names: &mut Vec<String>| {
-        let e = peel_value(e);
-        if let syn::Expr::Path(p) = e {
-            if let Some(id) = p.path.get_ident() {
-                names.push(id.to_string());
-            }
-        }
-        ranges.push(file.range(e.span()));
-    };
+    let mut values = Vec::new();
     if let Some(syn::Stmt::Expr(e, None)) = block.stmts.last() {
-        add(e, &mut ranges, &mut returned_names);
+        returned_values(e, &mut values);
     }
     walk::walk_block(block, &mut |node| match node {
         Node::Expr(syn::Expr::Return(r)) => {
             if let Some(e) = &r.expr {
-                add(e, &mut ranges, &mut returned_names);
+                returned_values(e, &mut values);
             }
         }
-        Node::Expr(syn::Expr::Closure(c)) => add(&c.body, &mut ranges, &mut returned_names),
+        Node::Expr(syn::Expr::Closure(c)) => returned_values(&c.body, &mut values),
         _ => {}
     });
+    let returned_names: Vec<String> = values
+        .iter()
+        .filter_map(|e| match e {
+            syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+            _ => None,
+        })
+        .collect();
+    let mut ranges: Vec<_> = values.iter().map(|e| file.range(e.span())).collect();
     // `let v = PyLong_AsLong(o); v`: the binding is returned as is.
     walk::walk_block(block, &mut |node| {
         if let Node::Stmt(syn::Stmt::Local(local)) = node {
@@ -331,21 +330,28 @@ fn returned_ranges(file: &SourceFile, block: &syn::Block) -> Vec<std::ops::Range
     ranges
 }
 
-/// Look through the wrappers that keep a value unchanged: parens, `unsafe {}`, casts.
-fn peel_value(e: &syn::Expr) -> &syn::Expr {
+/// The expressions whose value `e` evaluates to unchanged: through parens,
+/// casts, block tails and the arms of `if`/`match`.
+fn returned_values(e: &syn::Expr, out: &mut Vec<syn::Expr>) {
+    let tail = |block: &syn::Block, out: &mut Vec<syn::Expr>| {
+        if let Some(syn::Stmt::Expr(e, None)) = block.stmts.last() {
+            returned_values(e, out);
+        }
+    };
     match e {
-        syn::Expr::Paren(p) => peel_value(&p.expr),
-        syn::Expr::Group(g) => peel_value(&g.expr),
-        syn::Expr::Cast(c) => peel_value(&c.expr),
-        syn::Expr::Unsafe(u) => match u.block.stmts.as_slice() {
-            [syn::Stmt::Expr(e, None)] => peel_value(e),
-            _ => e,
-        },
-        syn::Expr::Block(b) => match b.block.stmts.as_slice() {
-            [syn::Stmt::Expr(e, None)] => peel_value(e),
-            _ => e,
-        },
-        other => other,
+        syn::Expr::Paren(p) => returned_values(&p.expr, out),
+        syn::Expr::Group(g) => returned_values(&g.expr, out),
+        syn::Expr::Cast(c) => returned_values(&c.expr, out),
+        syn::Expr::Unsafe(u) => tail(&u.block, out),
+        syn::Expr::Block(b) => tail(&b.block, out),
+        syn::Expr::If(i) => {
+            tail(&i.then_branch, out);
+            if let Some((_, e)) = &i.else_branch {
+                returned_values(e, out);
+            }
+        }
+        syn::Expr::Match(m) => m.arms.iter().for_each(|a| returned_values(&a.body, out)),
+        other => out.push(other.clone()),
     }
 }
 

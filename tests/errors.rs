@@ -1,0 +1,130 @@
+//! Error-indicator rules EI001-EI003: positive cases rendered as users see
+//! them (insta snapshots), negative cases asserted clean.
+
+use cpython_rs::testing::{check_snippet, codes, render_snippet};
+
+fn render(text: &str) -> String {
+    render_snippet("lib.rs", text, &["EI"])
+}
+
+fn assert_clean(text: &str) {
+    let found = check_snippet("lib.rs", text, &["EI"]);
+    assert!(found.is_empty(), "expected no EI finding, got {:?}", codes(&found));
+}
+
+#[test]
+fn ei002_statement_call() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+unsafe extern "C" fn add(_m: *mut PyObject, list: *mut PyObject) -> *mut PyObject {
+    PyList_Append(list, Py_None());
+    Py_NewRef(list)
+}
+"#
+    ));
+}
+
+#[test]
+fn ei002_let_underscore_and_unsafe_block() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi as ffi;
+
+unsafe extern "C" fn exec(m: *mut ffi::PyObject) -> i32 {
+    let _ = ffi::PyModule_AddIntConstant(m, c"A".as_ptr(), 1);
+    unsafe { ffi::PyModule_AddIntConstant(m, c"B".as_ptr(), 2) };
+    0
+}
+"#
+    ));
+}
+
+#[test]
+fn ei002_used_results_and_setters_are_clean() {
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+use std::ptr;
+
+unsafe extern "C" fn add(_m: *mut PyObject, list: *mut PyObject) -> *mut PyObject {
+    if PyList_Append(list, Py_None()) < 0 {
+        return ptr::null_mut();
+    }
+    let rc = PyList_Append(list, Py_None());
+    if rc != 0 {
+        return ptr::null_mut();
+    }
+    PyErr_Clear();
+    PyErr_Format(PyExc_ValueError, c"x".as_ptr());
+    ptr::null_mut()
+}
+"#,
+    );
+}
+
+#[test]
+fn ei003_compared_with_minus_one_only() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+use std::ptr;
+
+unsafe extern "C" fn inc(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    let v = PyLong_AsLong(arg);
+    if v == -1 {
+        return ptr::null_mut();
+    }
+    PyLong_FromLong(v + 1)
+}
+"#
+    ));
+}
+
+#[test]
+fn ei003_no_check_at_all() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+unsafe extern "C" fn half(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    PyFloat_FromDouble(PyFloat_AsDouble(arg) / 2.0)
+}
+"#
+    ));
+}
+
+#[test]
+fn ei003_occurred_and_returned_values_are_clean() {
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+use std::ptr;
+
+unsafe extern "C" fn inc(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    let v = PyLong_AsLong(arg);
+    if v == -1 && !PyErr_Occurred().is_null() {
+        return ptr::null_mut();
+    }
+    PyLong_FromLong(v + 1)
+}
+
+unsafe fn raw_index(o: *mut PyObject) -> Py_ssize_t {
+    PyLong_AsSsize_t(o)
+}
+
+unsafe fn check_failed() -> bool {
+    !PyErr_Occurred().is_null()
+}
+
+unsafe fn width(o: *mut PyObject) -> f64 {
+    let w = PyFloat_AsDouble(o);
+    if w == -1.0 && check_failed() {
+        return 0.0;
+    }
+    w * 2.0
+}
+"#,
+    );
+}

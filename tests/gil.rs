@@ -1,0 +1,131 @@
+//! GIL and thread-state rules GT001-GT004: positive cases rendered as users
+//! see them (insta snapshots), negative cases asserted clean.
+
+use cpython_rs::testing::{check_snippet, codes, render_snippet};
+
+fn render(text: &str) -> String {
+    render_snippet("lib.rs", text, &["GT"])
+}
+
+fn assert_clean(text: &str) {
+    let found = check_snippet("lib.rs", text, &["GT"]);
+    assert!(found.is_empty(), "expected no GT finding, got {:?}", codes(&found));
+}
+
+const FREE_THREADED: &str = r#"
+static mut SLOTS: [PyModuleDef_Slot; 2] = [
+    PyModuleDef_Slot { slot: Py_mod_gil, value: Py_MOD_GIL_NOT_USED },
+    PyModuleDef_Slot { slot: 0, value: std::ptr::null_mut() },
+];
+"#;
+
+#[test]
+fn gt003_borrowed_api_in_free_threaded_module() {
+    let text = format!(
+        "use pyo3_ffi::*;\n{FREE_THREADED}\nunsafe extern \"C\" fn get(_m: *mut PyObject, d: *mut PyObject) -> *mut PyObject {{\n    \
+         let v = PyDict_GetItem(d, Py_None());\n    Py_XNewRef(v)\n}}\n"
+    );
+    insta::assert_snapshot!(render(&text));
+}
+
+#[test]
+fn gt003_dict_next_outside_critical_section() {
+    let text = format!(
+        "use pyo3_ffi::*;\n{FREE_THREADED}\nunsafe fn count(d: *mut PyObject) -> isize {{\n    \
+         let (mut pos, mut k, mut v) = (0, std::ptr::null_mut(), std::ptr::null_mut());\n    let mut n = 0;\n    \
+         while PyDict_Next(d, &mut pos, &mut k, &mut v) != 0 {{\n        n += 1;\n    }}\n    n\n}}\n"
+    );
+    insta::assert_snapshot!(render(&text));
+}
+
+#[test]
+fn gt003_needs_free_threading_and_accepts_critical_sections() {
+    // Same borrowed call, but the module keeps the GIL.
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+unsafe fn get(d: *mut PyObject) -> *mut PyObject {
+    PyDict_GetItem(d, Py_None())
+}
+"#,
+    );
+    let text = format!(
+        "use pyo3_ffi::*;\n{FREE_THREADED}\nunsafe fn count(d: *mut PyObject, cs: *mut PyCriticalSection) -> isize {{\n    \
+         PyCriticalSection_Begin(cs, d);\n    let (mut pos, mut k, mut v) = (0, std::ptr::null_mut(), std::ptr::null_mut());\n    \
+         let mut n = 0;\n    while PyDict_Next(d, &mut pos, &mut k, &mut v) != 0 {{\n        n += 1;\n    }}\n    \
+         PyCriticalSection_End(cs);\n    n\n}}\n\nunsafe fn count_in_macro(d: *mut PyObject) -> isize {{\n    \
+         let mut n = 0;\n    critical_section!(d, {{\n        let (mut pos, mut k, mut v) = (0, std::ptr::null_mut(), std::ptr::null_mut());\n        \
+         while PyDict_Next(d, &mut pos, &mut k, &mut v) != 0 {{\n            n += 1;\n        }}\n    }});\n    n\n}}\n"
+    );
+    assert_clean(&text);
+}
+
+#[test]
+fn gt004_pointer_captured_by_spawned_thread() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+pub unsafe fn release_later(obj: *mut PyObject) {
+    std::thread::spawn(move || {
+        let gil = PyGILState_Ensure();
+        Py_DECREF(obj);
+        PyGILState_Release(gil);
+    });
+}
+"#
+    ));
+}
+
+#[test]
+fn gt004_send_impl_for_pointer_holder() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+struct Handle {
+    obj: *mut PyObject,
+}
+
+unsafe impl Send for Handle {}
+unsafe impl Sync for Handle {}
+"#
+    ));
+}
+
+#[test]
+fn gt004_rayon_and_address_smuggling() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+use rayon::prelude::*;
+
+pub unsafe fn hash_with(seed: *mut PyObject, xs: &[u64]) -> Vec<u64> {
+    let addr = seed as usize;
+    xs.par_iter().map(|x| x ^ PyObject_Hash(addr as *mut PyObject) as u64).collect()
+}
+"#
+    ));
+}
+
+#[test]
+fn gt004_plain_data_and_local_closures_are_clean() {
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+
+struct Bytes {
+    data: *mut u8,
+}
+unsafe impl Send for Bytes {}
+
+pub unsafe fn work(obj: *mut PyObject) -> i64 {
+    let n = PyLong_AsLong(obj);
+    let sequential: Vec<*mut PyObject> = vec![obj];
+    sequential.iter().for_each(|o| Py_INCREF(*o));
+    let handle = std::thread::spawn(move || n * 2);
+    handle.join().unwrap_or(0)
+}
+"#,
+    );
+}
