@@ -64,3 +64,68 @@ impl<'ast> Visit<'ast> for Walker<'_> {
         }
     }
 }
+
+/// Something a flow node evaluates, as [`eval_order`] lists it.
+#[derive(Clone, Copy)]
+pub enum Evaluated<'e> {
+    Call(&'e syn::ExprCall),
+    Method(&'e syn::ExprMethodCall),
+    /// A closure created here (its body runs later, or elsewhere).
+    Closure(&'e syn::ExprClosure),
+    /// A macro the flow engine could not expand.
+    Macro(&'e syn::Macro),
+}
+
+/// What a flow node's expression evaluates, in evaluation order (receivers and
+/// arguments before their call), skipping sub-expressions that earlier nodes
+/// evaluated into temporaries.
+pub fn eval_order<'e>(cfg: &crate::flow::Cfg<'_>, e: &'e syn::Expr) -> Vec<Evaluated<'e>> {
+    let mut out = Vec::new();
+    eval_into(cfg, e, true, &mut out);
+    out
+}
+
+fn eval_into<'e>(cfg: &crate::flow::Cfg<'_>, e: &'e syn::Expr, root: bool, out: &mut Vec<Evaluated<'e>>) {
+    if !root && cfg.temp_of(e).is_some() {
+        return;
+    }
+    match e {
+        syn::Expr::Closure(c) => out.push(Evaluated::Closure(c)),
+        syn::Expr::Macro(m) => out.push(Evaluated::Macro(&m.mac)),
+        syn::Expr::Call(call) => {
+            for arg in &call.args {
+                eval_into(cfg, arg, false, out);
+            }
+            out.push(Evaluated::Call(call));
+        }
+        syn::Expr::MethodCall(m) => {
+            eval_into(cfg, &m.receiver, false, out);
+            for arg in &m.args {
+                eval_into(cfg, arg, false, out);
+            }
+            out.push(Evaluated::Method(m));
+        }
+        syn::Expr::Unsafe(u) => block_into(cfg, &u.block, out),
+        syn::Expr::Block(b) => block_into(cfg, &b.block, out),
+        other => {
+            for child in crate::flow::cfg::children(other) {
+                eval_into(cfg, child, false, out);
+            }
+        }
+    }
+}
+
+fn block_into<'e>(cfg: &crate::flow::Cfg<'_>, block: &'e syn::Block, out: &mut Vec<Evaluated<'e>>) {
+    for stmt in &block.stmts {
+        match stmt {
+            syn::Stmt::Expr(e, _) => eval_into(cfg, e, false, out),
+            syn::Stmt::Local(l) => {
+                if let Some(init) = &l.init {
+                    eval_into(cfg, &init.expr, false, out);
+                }
+            }
+            syn::Stmt::Macro(m) => out.push(Evaluated::Macro(&m.mac)),
+            syn::Stmt::Item(_) => {}
+        }
+    }
+}

@@ -463,10 +463,10 @@ impl ThreadDomain<'_, '_, '_> {
     /// Walk the calls of `e` in evaluation order (arguments first), skipping
     /// closures and sub-expressions evaluated by earlier nodes.
     fn calls(&self, cfg: &Cfg<'_>, e: &syn::Expr, state: &mut State, mut sink: Option<&mut Sink<'_, '_>>) {
-        let mut order = Vec::new();
-        eval_order(cfg, e, true, &mut order);
-        for call in order {
-            self.call(call, state, sink.as_deref_mut());
+        for item in walk::eval_order(cfg, e) {
+            if let walk::Evaluated::Call(call) = item {
+                self.call(call, state, sink.as_deref_mut());
+            }
         }
     }
 
@@ -614,37 +614,6 @@ impl ThreadDomain<'_, '_, '_> {
             }
             if let Some(findings) = sink.findings.as_deref_mut() {
                 findings.leaks.push((sink.file_index, o.at.0..o.at.1, o.kind, self.file.range(at)));
-            }
-        }
-    }
-}
-
-/// Calls of `e` in evaluation order: receivers and arguments before the call.
-fn eval_order<'e>(cfg: &Cfg<'_>, e: &'e syn::Expr, root: bool, out: &mut Vec<&'e syn::ExprCall>) {
-    if !root && cfg.temp_of(e).is_some() {
-        return;
-    }
-    match e {
-        syn::Expr::Closure(_) | syn::Expr::Macro(_) => {}
-        syn::Expr::Call(call) => {
-            for arg in &call.args {
-                eval_order(cfg, arg, false, out);
-            }
-            out.push(call);
-        }
-        syn::Expr::Unsafe(u) => {
-            for inner in block_exprs(&u.block) {
-                eval_order(cfg, inner, false, out);
-            }
-        }
-        syn::Expr::Block(b) => {
-            for inner in block_exprs(&b.block) {
-                eval_order(cfg, inner, false, out);
-            }
-        }
-        other => {
-            for child in flow::cfg::children(other) {
-                eval_order(cfg, child, false, out);
             }
         }
     }
