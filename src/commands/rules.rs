@@ -72,10 +72,15 @@ pub fn run_rule(args: RuleArgs) -> u8 {
         }
         None => {
             eprintln!("error: no rule `{}`", args.rule);
-            let close: Vec<_> = registry::all()
-                .filter(|r| similar(&args.rule, r.code) || similar(&args.rule, r.name))
-                .map(|r| format!("{} ({})", r.code, r.name))
+            let mut close: Vec<_> = registry::all()
+                .filter_map(|r| {
+                    let by_code = closeness(&args.rule, r.code);
+                    let by_name = closeness(&args.rule, r.name);
+                    Some((by_code.into_iter().chain(by_name).min()?, r))
+                })
                 .collect();
+            close.sort_by_key(|(distance, _)| *distance);
+            let close: Vec<_> = close.iter().map(|(_, r)| format!("{} ({})", r.code, r.name)).collect();
             if !close.is_empty() {
                 eprintln!("  did you mean: {}", close.join(", "));
             }
@@ -85,11 +90,17 @@ pub fn run_rule(args: RuleArgs) -> u8 {
     }
 }
 
-/// Whether `a` is a near-miss of `b` (case-insensitive, at most two edits).
-fn similar(a: &str, b: &str) -> bool {
+/// How near a miss `a` is of `b` (case-insensitive): the edit distance when at
+/// most two, or 3 when `b` contains `a`; `None` when they are unrelated.
+fn closeness(a: &str, b: &str) -> Option<usize> {
     let a = a.to_ascii_lowercase();
     let b = b.to_ascii_lowercase();
-    strsim_distance(&a, &b) <= 2 || (a.len() >= 4 && b.contains(&a))
+    let distance = strsim_distance(&a, &b);
+    if distance <= 2 {
+        Some(distance)
+    } else {
+        (a.len() >= 4 && b.contains(&a)).then_some(3)
+    }
 }
 
 fn strsim_distance(a: &str, b: &str) -> usize {
