@@ -77,7 +77,9 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
 fn failure_api<'c>(cx: &'c CrateContext<'_>, call: &syn::ExprCall) -> Option<&'c ApiFunction> {
     let api = cx.api().get(&syntax::call_name(call)?)?;
     // New references dropped on the floor are RC002's; setters like `PyErr_Format` always "fail".
-    let reports = !matches!(api.failure, Failure::Never) && !api.sets_exception && api.refop.is_none();
+    // A NULL that may mean "no result" (`PyDict_GetItemWithError`) is not a failure report on its own.
+    let reports =
+        !matches!(api.failure, Failure::Never | Failure::NullOrAbsent) && !api.sets_exception && api.refop.is_none();
     (reports && api.returns != Returns::New).then_some(api)
 }
 

@@ -129,3 +129,157 @@ pub unsafe fn work(obj: *mut PyObject) -> i64 {
 "#,
     );
 }
+
+#[test]
+fn gt001_call_between_save_and_restore() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+pub unsafe fn size_detached(list: *mut PyObject) -> isize {
+    let state = PyEval_SaveThread();
+    let n = PyList_Size(list);
+    PyEval_RestoreThread(state);
+    n
+}
+"#
+    ));
+}
+
+#[test]
+fn gt001_detach_helper_closure_and_c_macros() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+pub fn bump(py: Python<'_>, obj: *mut PyObject) {
+    py.allow_threads(|| unsafe { Py_INCREF(obj) });
+}
+
+pub unsafe fn release(obj: *mut PyObject) {
+    Py_BEGIN_ALLOW_THREADS!();
+    Py_DECREF(obj);
+    Py_END_ALLOW_THREADS!();
+}
+"#
+    ));
+}
+
+#[test]
+fn gt001_attached_again_is_clean() {
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+
+pub unsafe fn work(list: *mut PyObject) -> isize {
+    let n = PyList_Size(list);
+    let state = PyEval_SaveThread();
+    let total = (0..n).fold(0, |a, i| a ^ i);
+    PyEval_RestoreThread(state);
+    Py_INCREF(list);
+    Py_DECREF(list);
+    total
+}
+
+pub fn in_helper(py: Python<'_>, obj: *mut PyObject) {
+    py.allow_threads(|| {
+        let gil = unsafe { PyGILState_Ensure() };
+        unsafe { Py_DECREF(obj) };
+        unsafe { PyGILState_Release(gil) };
+    });
+}
+"#,
+    );
+}
+
+#[test]
+fn gt002_early_return_keeps_the_gil() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+pub unsafe fn call(callable: *mut PyObject) -> i32 {
+    let gil = PyGILState_Ensure();
+    let result = PyObject_CallNoArgs(callable);
+    if result.is_null() {
+        PyErr_Print();
+        return -1;
+    }
+    Py_DECREF(result);
+    PyGILState_Release(gil);
+    0
+}
+"#
+    ));
+}
+
+#[test]
+fn gt002_question_mark_inside_critical_section() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+fn validate(d: *mut PyObject) -> Result<(), ()> {
+    if d.is_null() { Err(()) } else { Ok(()) }
+}
+
+pub unsafe fn update(d: *mut PyObject, cs: *mut PyCriticalSection) -> Result<(), ()> {
+    PyCriticalSection_Begin(cs, d);
+    validate(d)?;
+    PyCriticalSection_End(cs);
+    Ok(())
+}
+"#
+    ));
+}
+
+#[test]
+fn gt002_balanced_guarded_and_wrappers_are_clean() {
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+
+struct Gil(PyGILState_STATE);
+impl Drop for Gil {
+    fn drop(&mut self) {
+        unsafe { PyGILState_Release(self.0) }
+    }
+}
+
+fn check(o: *mut PyObject) -> Result<(), ()> {
+    if o.is_null() { Err(()) } else { Ok(()) }
+}
+
+pub unsafe fn guarded(o: *mut PyObject) -> Result<(), ()> {
+    let _gil = Gil(PyGILState_Ensure());
+    check(o)?;
+    Ok(())
+}
+
+pub unsafe fn balanced(o: *mut PyObject, flag: bool) -> i32 {
+    let state = PyEval_SaveThread();
+    if flag {
+        PyEval_RestoreThread(state);
+        return 1;
+    }
+    PyEval_RestoreThread(state);
+    Py_INCREF(o);
+    0
+}
+
+fn release_gil() -> *mut PyThreadState {
+    unsafe { PyEval_SaveThread() }
+}
+
+fn reacquire_gil(state: *mut PyThreadState) {
+    unsafe { PyEval_RestoreThread(state) }
+}
+
+pub unsafe fn with_wrappers(o: *mut PyObject) {
+    let s = release_gil();
+    reacquire_gil(s);
+    Py_DECREF(o);
+}
+"#,
+    );
+}

@@ -181,6 +181,12 @@ enum Known {
 struct Val {
     origin: Option<Origin>,
     known: Known,
+    /// The byte range of the call that produced it.
+    site: Option<(usize, usize)>,
+}
+
+impl Val {
+    const UNKNOWN: Val = Val { origin: None, known: Known::Any, site: None };
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -306,10 +312,11 @@ impl Analysis<'_, '_> {
                  or return a valid result",
             );
             if let Some((start, end)) = exit.absent {
+                let callee = file.text()[start..end].split('(').next().unwrap_or("").rsplit("::").next().unwrap_or("");
                 d = d.with_label(
                     file.path(),
                     start..end,
-                    "this NULL means \"no result\" and sets no exception; check `PyErr_Occurred()`",
+                    format!("`{}` returns NULL without an exception when there is no result", callee.trim()),
                 );
             }
             out.push(d);
@@ -370,6 +377,7 @@ impl<'b> Domain<'b> for ErrDomain<'_, '_, '_> {
                     let merged = Val {
                         origin: if mine.origin == v.origin { mine.origin } else { None },
                         known: if mine.known == v.known { mine.known } else { Known::Any },
+                        site: if mine.site == v.site { mine.site } else { None },
                     };
                     into.vals.insert(k, merged);
                 }
@@ -529,17 +537,21 @@ impl ErrDomain<'_, '_, '_> {
     fn value_of(&self, e: &syn::Expr, state: &State) -> Val {
         let e = peel_alias(e);
         if cond::is_null_ptr(e) {
-            return Val { origin: None, known: Known::Null };
+            return Val { known: Known::Null, ..Val::UNKNOWN };
         }
         if cond::int_lit(e) == Some(-1) {
-            return Val { origin: None, known: Known::MinusOne };
+            return Val { known: Known::MinusOne, ..Val::UNKNOWN };
         }
+        let site = || {
+            let r = self.file.range(e.span());
+            Some((r.start, r.end))
+        };
         match e {
-            syn::Expr::Call(call) => Val { origin: self.call_origin(call), known: Known::Any },
-            syn::Expr::MethodCall(m) => Val { origin: self.method_origin(m), known: Known::Any },
+            syn::Expr::Call(call) => Val { origin: self.call_origin(call), known: Known::Any, site: site() },
+            syn::Expr::MethodCall(m) => Val { origin: self.method_origin(m), known: Known::Any, site: site() },
             _ => match place::place_of(e) {
-                Some(p) => state.vals.get(&p.to_string()).copied().unwrap_or(Val { origin: None, known: Known::Any }),
-                None => Val { origin: None, known: Known::Any },
+                Some(p) => state.vals.get(&p.to_string()).copied().unwrap_or(Val::UNKNOWN),
+                None => Val::UNKNOWN,
             },
         }
     }
@@ -554,10 +566,25 @@ impl ErrDomain<'_, '_, '_> {
             self.unbind(pat, state);
         }
         let Some(target) = target else { return };
-        let val = self.value_of(expr, state);
+        let mut val = self.value_of(expr, state);
+        if val.origin.is_none() && val.known == Known::Any && self.derives_from_failing_call(expr) {
+            // `let ok = PyList_Sort(l) == 0 && ..;`: testing `ok` later tests those results.
+            val.origin = Some(Origin::Unknown);
+        }
         // Assigning to a place invalidates what was known of fields under it.
         state.vals.retain(|k, _| !k.starts_with(&format!("{target}.")));
         state.vals.insert(target, val);
+    }
+
+    /// Whether `e` computes something from the result of a call that can fail.
+    fn derives_from_failing_call(&self, e: &syn::Expr) -> bool {
+        let mut found = false;
+        walk::walk_expr(e, &mut |node| match node {
+            walk::Node::Expr(syn::Expr::Call(call)) => found |= self.call_origin(call).is_some(),
+            walk::Node::Expr(syn::Expr::MethodCall(m)) => found |= self.method_origin(m).is_some(),
+            _ => {}
+        });
+        found
     }
 
     fn unbind(&self, pat: &syn::Pat, state: &mut State) {
@@ -575,7 +602,7 @@ impl ErrDomain<'_, '_, '_> {
                 let entry = state.vals.entry(p.to_string()).or_insert(val);
                 entry.known = if is_null { Known::Null } else { Known::NotNull };
             }
-            self.null_outcome(val.origin, is_null, self.file.range(t.ptr.span()), state);
+            self.null_outcome(val, is_null, state);
             return;
         }
         if let Some(t) = cond::int_test(c) {
@@ -608,7 +635,7 @@ impl ErrDomain<'_, '_, '_> {
         };
         if let Some(ptr) = cond::option_of_ptr(scrutinee) {
             let val = self.value_of(ptr, state);
-            self.null_outcome(val.origin, absent, self.file.range(ptr.span()), state);
+            self.null_outcome(val, absent, state);
             return;
         }
         self.absent_outcome(self.value_of(scrutinee, state).origin, absent, state);
@@ -627,12 +654,10 @@ impl ErrDomain<'_, '_, '_> {
         }
     }
 
-    fn null_outcome(&self, origin: Option<Origin>, is_null: bool, at: Range<usize>, state: &mut State) {
-        match origin {
+    fn null_outcome(&self, val: Val, is_null: bool, state: &mut State) {
+        match val.origin {
             Some(Origin::NullSets) if is_null => state.set(),
-            Some(Origin::NullAbsent) if is_null && state.indicator == NOT_SET => {
-                state.absent = Some((at.start, at.end))
-            }
+            Some(Origin::NullAbsent) if is_null && state.indicator == NOT_SET => state.absent = val.site,
             Some(Origin::Occurred) => {
                 if is_null {
                     state.clear();

@@ -158,19 +158,37 @@ struct Facts {
     calls_param_detached: bool,
 }
 
+/// A GT001 finding before rendering.
+struct DetachedCall {
+    file: usize,
+    call: Range<usize>,
+    callee: String,
+    /// The call (or helper) that detached.
+    detached_at: Range<usize>,
+    in_helper_closure: bool,
+}
+
+/// A GT002 finding before rendering: one acquisition and one exit that skips its release.
+struct Leak {
+    file: usize,
+    site: Range<usize>,
+    kind: Kind,
+    exit: Range<usize>,
+}
+
 #[derive(Default)]
 struct Findings {
-    /// GT001: (file, call range) -> (callee, detached-at range).
-    detached_calls: Vec<(usize, Range<usize>, String, Range<usize>, bool)>,
-    /// GT002: (file, acquisition range) -> (kind, exit range).
-    leaks: Vec<(usize, Range<usize>, Kind, Range<usize>)>,
+    detached_calls: Vec<DetachedCall>,
+    leaks: Vec<Leak>,
 }
 
 impl Findings {
     fn emit(mut self, cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
-        self.detached_calls.sort_by_key(|(file, r, ..)| (*file, r.start));
-        for (file_index, range, name, detached_at, helper) in self.detached_calls {
+        self.detached_calls.sort_by_key(|c| (c.file, c.call.start));
+        for DetachedCall { file: file_index, call: range, callee: name, detached_at, in_helper_closure: helper } in
+            self.detached_calls
+        {
             if !cx.enabled("GT001") || !seen.insert((file_index, range.clone())) {
                 continue;
             }
@@ -196,7 +214,7 @@ impl Findings {
             );
         }
         let mut by_site: HashMap<(usize, Range<usize>), (Kind, Range<usize>)> = HashMap::new();
-        for (file, site, kind, exit) in self.leaks {
+        for Leak { file, site, kind, exit } in self.leaks {
             let entry = by_site.entry((file, site)).or_insert((kind, exit.clone()));
             if exit.start < entry.1.start {
                 entry.1 = exit;
@@ -273,40 +291,43 @@ impl Analysis<'_, '_> {
         let cfg = Cfg::of_body(&body);
         let params: HashSet<String> =
             flow::place::params(f.sig).into_iter().filter_map(|(id, _)| id.map(ToString::to_string)).collect();
-        let mut facts = Facts::default();
-        self.analyse_cfg(file, &cfg, None, &params, &mut facts, &mut findings, 0);
-        facts
+        let file_index = self.cx.files.iter().position(|x| std::ptr::eq(x, file)).unwrap_or(0);
+        let mut run = FnRun { file, file_index, params: &params, facts: Facts::default(), findings: findings.take() };
+        self.analyse_cfg(&mut run, &cfg, None, 0);
+        run.facts
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Solve `cfg` (a function body, or a closure entered detached or not) and replay it with reporting.
     fn analyse_cfg(
         &self,
-        file: &SourceFile,
+        run: &mut FnRun<'_, '_>,
         cfg: &Cfg<'_>,
         detached: Option<((usize, usize), bool)>,
-        params: &HashSet<String>,
-        facts: &mut Facts,
-        findings: &mut Option<&mut Findings>,
         depth: usize,
     ) {
-        let file_index = self.cx.files.iter().position(|f| std::ptr::eq(f, file)).unwrap_or(0);
-        let domain = ThreadDomain { analysis: self, file, entry_detached: detached.map(|d| d.0) };
+        let domain = ThreadDomain { analysis: self, file: run.file, entry_detached: detached.map(|d| d.0) };
         let Some(solution) = flow::solve(cfg, &domain) else { return };
         let helper_closure = detached.is_some_and(|d| d.1);
         for id in 0..cfg.nodes.len() {
             let Some(before) = solution.before(id) else { continue };
             let mut state = before.clone();
-            let mut sink = Sink { file_index, facts, findings: findings.as_deref_mut(), helper_closure, params };
+            let mut sink = Sink {
+                file_index: run.file_index,
+                facts: &mut run.facts,
+                findings: run.findings.as_deref_mut(),
+                helper_closure,
+                params: run.params,
+            };
             domain.step(cfg, id, &mut state, Some(&mut sink));
             // Closures: analysed as bodies of their own, detached when run by a helper or inside a region.
             if depth < 4 {
-                for (closure, helper) in self.node_closures(file, cfg, id) {
+                for (closure, helper) in self.node_closures(run.file, cfg, id) {
                     let entry = match helper {
                         Some(range) => Some((range, true)),
                         None => before.detached.map(|d| (d, false)),
                     };
                     let inner = Cfg::of_closure(closure);
-                    self.analyse_cfg(file, &inner, entry, params, facts, findings, depth + 1);
+                    self.analyse_cfg(run, &inner, entry, depth + 1);
                 }
             }
         }
@@ -406,6 +427,15 @@ fn node_exprs<'b>(cfg: &Cfg<'b>, id: NodeId) -> Vec<&'b syn::Expr> {
     }
 }
 
+/// One function's analysis in progress.
+struct FnRun<'r, 'f> {
+    file: &'r SourceFile,
+    file_index: usize,
+    params: &'r HashSet<String>,
+    facts: Facts,
+    findings: Option<&'f mut Findings>,
+}
+
 /// Where a sub-step reports.
 struct Sink<'s, 'f> {
     file_index: usize,
@@ -479,13 +509,13 @@ impl ThreadDomain<'_, '_, '_> {
                 let needs = analysis.cx.api().get(&name).is_some_and(|api| api.needs_thread_state);
                 if needs {
                     if let Some(findings) = sink.findings.as_deref_mut() {
-                        findings.detached_calls.push((
-                            sink.file_index,
-                            range.clone(),
-                            name.clone(),
-                            detached.0..detached.1,
-                            sink.helper_closure,
-                        ));
+                        findings.detached_calls.push(DetachedCall {
+                            file: sink.file_index,
+                            call: range.clone(),
+                            callee: name.clone(),
+                            detached_at: detached.0..detached.1,
+                            in_helper_closure: sink.helper_closure,
+                        });
                     }
                 }
                 if sink.params.contains(&name) && is_plain_ident_call(call) {
@@ -613,7 +643,12 @@ impl ThreadDomain<'_, '_, '_> {
                 continue;
             }
             if let Some(findings) = sink.findings.as_deref_mut() {
-                findings.leaks.push((sink.file_index, o.at.0..o.at.1, o.kind, self.file.range(at)));
+                findings.leaks.push(Leak {
+                    file: sink.file_index,
+                    site: o.at.0..o.at.1,
+                    kind: o.kind,
+                    exit: self.file.range(at),
+                });
             }
         }
     }
