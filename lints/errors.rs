@@ -273,9 +273,17 @@ fn ambiguous(
     let discarded: Vec<_> = discarded.iter().map(|c| file.range(c.span())).collect();
     let returned = returned_ranges(file, f.block);
     let compared = compares_with_minus_one(f.block);
+    let type_checked = type_checked_args(f.block);
     for (name, call) in calls {
         let range = file.range(call.span());
-        if discarded.contains(&range) || returned.contains(&range) {
+        let checked = check_that_rules_out_failure(&name)
+            .zip(call.args.first())
+            .is_some_and(|(check, arg)| type_checked.contains(&(check.to_string(), syntax::expr_text(arg))));
+        if checked {
+            continue;
+        }
+        // A result handed back unchanged leaves the check to the caller, unless this function judges -1 itself.
+        if discarded.contains(&range) || (!compared && returned.contains(&range)) {
             continue;
         }
         let minus_one = if name.contains("Double") { "-1.0" } else { "-1" };
@@ -293,6 +301,29 @@ fn ambiguous(
                 )),
         );
     }
+}
+
+/// For ambiguous APIs that cannot fail once their argument passed an exact type
+/// check (overflow goes to the out-parameter; a float is read directly): that check.
+fn check_that_rules_out_failure(name: &str) -> Option<&'static str> {
+    match name {
+        "PyLong_AsLongAndOverflow" | "PyLong_AsLongLongAndOverflow" => Some("PyLong_Check"),
+        "PyFloat_AsDouble" => Some("PyFloat_Check"),
+        _ => None,
+    }
+}
+
+/// (check, argument text) for every `PyLong_Check(x)`-style call (`_CheckExact` too) of the function.
+fn type_checked_args(block: &syn::Block) -> std::collections::HashSet<(String, String)> {
+    let mut found = std::collections::HashSet::new();
+    walk::each_call(block, &mut |name, call| {
+        if let (Some(check), Some(arg)) =
+            (["PyLong_Check", "PyFloat_Check"].iter().find(|c| name.starts_with(**c)), call.args.first())
+        {
+            found.insert((check.to_string(), syntax::expr_text(arg)));
+        }
+    });
+    found
 }
 
 /// Ranges of expressions whose value leaves the function or a closure as is
@@ -343,7 +374,8 @@ fn returned_values(e: &syn::Expr, out: &mut Vec<syn::Expr>) {
     match e {
         syn::Expr::Paren(p) => returned_values(&p.expr, out),
         syn::Expr::Group(g) => returned_values(&g.expr, out),
-        syn::Expr::Cast(c) => returned_values(&c.expr, out),
+        // A cast to a signed type keeps -1; `as usize` does not.
+        syn::Expr::Cast(c) if !is_unsigned(&c.ty) => returned_values(&c.expr, out),
         syn::Expr::Unsafe(u) => tail(&u.block, out),
         syn::Expr::Block(b) => tail(&b.block, out),
         syn::Expr::If(i) => {
@@ -355,6 +387,11 @@ fn returned_values(e: &syn::Expr, out: &mut Vec<syn::Expr>) {
         syn::Expr::Match(m) => m.arms.iter().for_each(|a| returned_values(&a.body, out)),
         other => out.push(other.clone()),
     }
+}
+
+fn is_unsigned(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    syntax::last_segment(&p.path).is_some_and(|n| n.starts_with('u') || n.starts_with("c_u") || n == "size_t")
 }
 
 /// Whether the function compares anything with `-1` / `-1.0`.

@@ -287,12 +287,26 @@ impl Analysis<'_, '_> {
 
     /// Whether a body calls anything that can set or clear an exception (C-API or crate helpers).
     fn touches_indicator(&self, block: &syn::Block) -> bool {
-        flow::calls_any(block, |name| {
+        let touches = |name: &str| {
             self.cx.api().get(name).is_some_and(|api| api.failure != Failure::Never || api.sets_exception)
                 || matches!(self.summaries.get(name), Some(s) if *s != Summary::Never)
                 || (self.cx.index.fns_named(name).next().is_some() && !self.summaries.contains_key(name))
                 || CLEARERS.contains(&name)
-        })
+                || RESTORERS.contains(&name)
+                || sounds_like_raising(name)
+        };
+        let mut found = false;
+        walk::walk_block(block, &mut |node| {
+            found |= match node {
+                walk::Node::Expr(syn::Expr::Call(c)) => syntax::call_name(c).is_some_and(|n| touches(&n)),
+                walk::Node::Expr(syn::Expr::MethodCall(m)) => touches(&m.method.to_string()),
+                // A macro may expand to anything (the crate's own `raise!`, say).
+                walk::Node::Expr(syn::Expr::Macro(m)) => !is_std_macro(&m.mac),
+                walk::Node::Stmt(syn::Stmt::Macro(m)) => !is_std_macro(&m.mac),
+                _ => false,
+            };
+        });
+        found
     }
 
     fn report(&self, f: &FnItem<'_>, sentinel: Sentinel, out: &mut Vec<Diagnostic>) {
@@ -721,6 +735,37 @@ impl ErrDomain<'_, '_, '_> {
             (Sentinel::Null, Some(Origin::NullSets)) | (Sentinel::MinusOne, Some(Origin::Status { .. }))
         ) || matches!((sentinel, val.origin), (_, Some(Origin::HelperFails(k))) if k == sentinel.into())
     }
+}
+
+/// Formatting, assertion and collection macros of the standard library.
+fn is_std_macro(mac: &syn::Macro) -> bool {
+    matches!(
+        syntax::macro_name(mac).as_str(),
+        "println"
+            | "print"
+            | "eprintln"
+            | "eprint"
+            | "format"
+            | "write"
+            | "writeln"
+            | "vec"
+            | "assert"
+            | "assert_eq"
+            | "assert_ne"
+            | "debug_assert"
+            | "debug_assert_eq"
+            | "debug_assert_ne"
+            | "matches"
+            | "panic"
+            | "unreachable"
+            | "todo"
+            | "unimplemented"
+            | "dbg"
+            | "c"
+            | "concat"
+            | "stringify"
+            | "cfg"
+    )
 }
 
 /// Whether a call goes to the Rust standard library or a constructor (never touches the indicator).

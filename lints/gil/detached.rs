@@ -596,8 +596,7 @@ impl ThreadDomain<'_, '_, '_> {
             Dest::Assign(lhs) => flow::place::place_of(lhs).filter(|p| p.is_local()).map(|p| p.to_string()),
             _ => None,
         };
-        let stored_elsewhere =
-            matches!(dest, Dest::Assign(lhs) if flow::place::place_of(lhs).is_none_or(|p| !p.is_local()));
+        let stored_elsewhere = matches!(dest, Dest::Assign(lhs) if flow::place::place_of(lhs).is_none_or(|p| !p.is_local() || p.is_static()));
         let mentioned = mentioned_tokens(expr, state);
         let mut updated = BTreeSet::new();
         for mut o in std::mem::take(&mut state.open) {
