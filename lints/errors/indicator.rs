@@ -438,8 +438,13 @@ impl<'b> Domain<'b> for ErrDomain<'_, '_, '_> {
             NodeKind::Match { scrutinee, arms } => {
                 if let EdgeKind::Arm(i) = edge.kind {
                     if let Some(arm) = arms.get(i) {
-                        self.refine_arm(scrutinee, &arm.pat, state);
+                        let val = self.value_of(scrutinee, state);
+                        self.refine_arm(scrutinee, arms, i, state);
                         self.unbind(&arm.pat, state);
+                        // `x if x < 0 => ..`: the binding is the scrutinee.
+                        if let Some(id) = place::pat_ident(&arm.pat) {
+                            state.vals.insert(id.to_string(), val);
+                        }
                     }
                 }
             }
@@ -655,16 +660,32 @@ impl ErrDomain<'_, '_, '_> {
         self.absent_outcome(self.value_of(scrutinee, state).origin, absent, state);
     }
 
-    fn refine_arm(&self, scrutinee: &syn::Expr, pat: &syn::Pat, state: &mut State) {
-        let val = self.value_of(scrutinee, state);
-        match cond::pattern_presence(pat) {
-            Presence::Present => return self.absent_outcome(val.origin, false, state),
-            Presence::Absent => return self.absent_outcome(val.origin, true, state),
-            Presence::Any => {}
+    /// Refine on entering arm `i`: its pattern matched and no earlier unguarded arm did.
+    fn refine_arm(&self, scrutinee: &syn::Expr, arms: &[syn::Arm], i: usize, state: &mut State) {
+        let pat = &arms[i].pat;
+        let earlier: Vec<&syn::Pat> = arms[..i].iter().filter(|a| a.guard.is_none()).map(|a| &a.pat).collect();
+        let presence = match cond::pattern_presence(pat) {
+            // `_ =>` after `Some(..) =>` is the `None` arm.
+            Presence::Any => match earlier.iter().map(|p| cond::pattern_presence(p)).find(|p| *p != Presence::Any) {
+                Some(Presence::Present) => Presence::Absent,
+                Some(Presence::Absent) => Presence::Present,
+                _ => Presence::Any,
+            },
+            other => other,
+        };
+        if presence != Presence::Any {
+            let absent = presence == Presence::Absent;
+            if let Some(ptr) = cond::option_of_ptr(scrutinee) {
+                let val = self.value_of(ptr, state);
+                return self.null_outcome(val, absent, state);
+            }
+            return self.absent_outcome(self.value_of(scrutinee, state).origin, absent, state);
         }
         if (-1..=1).any(|v| cond::int_pattern_holds(pat, v).is_some()) {
-            let holds = |v: i64| cond::int_pattern_holds(pat, v).unwrap_or(true);
-            self.status_outcome(val.origin, holds, state);
+            let matches = |p: &syn::Pat, v: i64| cond::int_pattern_holds(p, v).unwrap_or(false);
+            let holds =
+                |v: i64| cond::int_pattern_holds(pat, v).unwrap_or(true) && !earlier.iter().any(|p| matches(p, v));
+            self.status_outcome(self.value_of(scrutinee, state).origin, holds, state);
         }
     }
 

@@ -37,6 +37,7 @@ pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         macros: &macros,
         summaries: Summaries::default(),
         helpers: cx.settings.detach_helpers.iter().cloned().collect(),
+        thread_macros: thread_state_macros(cx),
     };
     // Summaries first (two rounds, so wrappers of wrappers are seen), then the report.
     for _ in 0..2 {
@@ -51,6 +52,7 @@ pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut findings = Findings::default();
     for f in cx.index.fns.iter().filter(|f| !f.in_test && analysis.mentions_thread_state(f.block)) {
         analysis.analyse_fn(f, Some(&mut findings));
+        analysis.helper_macros(f, &mut findings);
     }
     findings.emit(cx, out);
 }
@@ -165,7 +167,8 @@ struct DetachedCall {
     callee: String,
     /// The call (or helper) that detached.
     detached_at: Range<usize>,
-    in_helper_closure: bool,
+    /// The secondary label at `detached_at`.
+    label: &'static str,
 }
 
 /// A GT002 finding before rendering: one acquisition and one exit that skips its release.
@@ -186,18 +189,11 @@ impl Findings {
     fn emit(mut self, cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
         self.detached_calls.sort_by_key(|c| (c.file, c.call.start));
-        for DetachedCall { file: file_index, call: range, callee: name, detached_at, in_helper_closure: helper } in
-            self.detached_calls
-        {
+        for DetachedCall { file: file_index, call: range, callee: name, detached_at, label } in self.detached_calls {
             if !cx.enabled("GT001") || !seen.insert((file_index, range.clone())) {
                 continue;
             }
             let file = &cx.files[file_index];
-            let label = if helper {
-                "this closure runs with the thread state detached"
-            } else {
-                "the thread state is detached here"
-            };
             out.push(
                 Diagnostic::new(
                     "GT001",
@@ -258,6 +254,8 @@ struct Analysis<'c, 'a> {
     macros: &'c Macros,
     summaries: Summaries,
     helpers: HashSet<String>,
+    /// The crate's `macro_rules!` whose bodies acquire or release (expanded by the flow engine).
+    thread_macros: HashSet<String>,
 }
 
 impl Analysis<'_, '_> {
@@ -276,10 +274,44 @@ impl Analysis<'_, '_> {
                 found |= api_effect(&name).is_some()
                     || thread_macro_call(&name).is_some()
                     || self.helpers.contains(&name)
+                    || self.thread_macros.contains(&name)
                     || self.summaries.effects.contains_key(&name);
             }
         });
         found
+    }
+
+    /// `allow_threads!{ .. }`: a macro named like a detach helper runs its body detached.
+    fn helper_macros(&self, f: &FnItem<'_>, findings: &mut Findings) {
+        let file_index = f.file;
+        let file = &self.cx.files[file_index];
+        walk::walk_block(f.block, &mut |node| {
+            let mac = match node {
+                walk::Node::Expr(syn::Expr::Macro(m)) => &m.mac,
+                walk::Node::Stmt(syn::Stmt::Macro(m)) => &m.mac,
+                _ => return,
+            };
+            if !self.helpers.contains(&syntax::macro_name(mac)) {
+                return;
+            }
+            let Some(exprs) = syntax::macro_exprs(mac) else { return };
+            let detached_at = file.range(mac.path.span());
+            for e in &exprs {
+                walk::walk_expr(e, &mut |inner| {
+                    let walk::Node::Expr(syn::Expr::Call(call)) = inner else { return };
+                    let Some(name) = syntax::call_name(call) else { return };
+                    if self.cx.api().get(&name).is_some_and(|api| api.needs_thread_state) {
+                        findings.detached_calls.push(DetachedCall {
+                            file: file_index,
+                            call: file.range(call.span()),
+                            callee: name,
+                            detached_at: detached_at.clone(),
+                            label: "this macro runs its body with the thread state detached",
+                        });
+                    }
+                });
+            }
+        });
     }
 
     /// Analyse one function body (and the closures in it); report into `findings` when given.
@@ -514,7 +546,11 @@ impl ThreadDomain<'_, '_, '_> {
                             call: range.clone(),
                             callee: name.clone(),
                             detached_at: detached.0..detached.1,
-                            in_helper_closure: sink.helper_closure,
+                            label: if sink.helper_closure {
+                                "this closure runs with the thread state detached"
+                            } else {
+                                "the thread state is detached here"
+                            },
                         });
                     }
                 }
@@ -712,6 +748,29 @@ fn is_drop_call(name: &str) -> bool {
 /// `f()` with a bare identifier as the callee (a parameter holding a closure, say).
 fn is_plain_ident_call(call: &syn::ExprCall) -> bool {
     matches!(&*call.func, syn::Expr::Path(p) if p.path.segments.len() == 1)
+}
+
+/// Names of the crate's `macro_rules!` that mention an acquisition or release.
+fn thread_state_macros(cx: &CrateContext<'_>) -> HashSet<String> {
+    struct Finder(HashSet<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
+            if let (true, Some(name)) = (item.mac.path.is_ident("macro_rules"), &item.ident) {
+                let text = item.mac.tokens.to_string();
+                if ["PyEval_SaveThread", "PyEval_RestoreThread", "PyGILState_", "PyCriticalSection"]
+                    .iter()
+                    .any(|w| text.contains(w))
+                {
+                    self.0.insert(name.to_string());
+                }
+            }
+        }
+    }
+    let mut finder = Finder(HashSet::new());
+    for file in cx.files {
+        syn::visit::Visit::visit_file(&mut finder, &file.ast);
+    }
+    finder.0
 }
 
 /// The call a C-style thread-state macro stands for.

@@ -104,9 +104,15 @@ impl Bindings {
                 }
             }
             Node::Expr(syn::Expr::ForLoop(l)) => {
+                // `for obj in objs` over a collection of object pointers binds object pointers.
                 let at = file.range(l.span()).start;
+                let over_pointers =
+                    collection_root(&l.expr).is_some_and(|root| b.kind_at(&root, at) == Some(Held::Container));
+                let simple = matches!(&*l.pat, syn::Pat::Ident(_))
+                    || matches!(&*l.pat, syn::Pat::Reference(r) if matches!(&*r.pat, syn::Pat::Ident(_)));
+                let kind = (over_pointers && simple).then_some(Held::Pointer);
                 for name in pattern_names(&l.pat) {
-                    b.list.push((name, at, None));
+                    b.list.push((name, at, kind));
                 }
             }
             Node::Expr(syn::Expr::Match(m)) => {
@@ -182,6 +188,21 @@ impl Bindings {
             syn::Stmt::Expr(e, None) if block.stmts.len() == 1 => self.expr_kind(cx, e, at),
             _ => None,
         }
+    }
+}
+
+/// The variable a `for` loop iterates: `objs`, `objs.iter()`, `&objs`, `objs.iter().copied()`.
+fn collection_root(e: &syn::Expr) -> Option<String> {
+    match peel(e) {
+        syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+        syn::Expr::Reference(r) => collection_root(&r.expr),
+        syn::Expr::MethodCall(m)
+            if m.args.is_empty()
+                && matches!(m.method.to_string().as_str(), "iter" | "into_iter" | "copied" | "cloned" | "drain") =>
+        {
+            collection_root(&m.receiver)
+        }
+        _ => None,
     }
 }
 
