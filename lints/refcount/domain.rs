@@ -199,6 +199,10 @@ fn singleton_site(name: &str) -> Option<Site> {
     SINGLETONS.iter().position(|s| *s == name).map(|i| usize::MAX - i)
 }
 
+fn is_singleton_site(s: Site) -> bool {
+    s > usize::MAX - SINGLETONS.len()
+}
+
 fn param_site(i: usize) -> Site {
     i + 1
 }
@@ -735,7 +739,8 @@ impl<'a> RcDomain<'a> {
                 Returns::New => (Own::Owned(1), Null::Maybe),
                 _ => (Own::Borrowed { owner: None, extra: 0 }, Null::Unknown),
             };
-            let mut info = self.call_info(name, e, Failure::NullOrAbsent, true);
+            // NULL in an out-parameter is an answer ("absent", "no exception"), not a failure: no RC007.
+            let mut info = self.call_info(name, e, Failure::NullOrAbsent, false);
             info.var = Some(p.clone());
             info.range = at.clone();
             self.produce(st, out_site, Obj { own, null }, info);
@@ -1427,13 +1432,15 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                     o.own = join_own(&o.own, &p.own);
                     o.null = join_null(o.null, p.null);
                 }
-                // Not produced on the other path: as if it were NULL there.
-                None => o.null = join_null(o.null, Null::Null),
+                // Not produced on the other path: as if it were NULL there (singletons always exist).
+                None if !is_singleton_site(*k) => o.null = join_null(o.null, Null::Null),
+                None => {}
             }
         }
         for (k, p) in &other.objs {
             if !into.objs.contains_key(k) {
-                into.objs.insert(*k, Obj { own: p.own.clone(), null: join_null(p.null, Null::Null) });
+                let null = if is_singleton_site(*k) { p.null } else { join_null(p.null, Null::Null) };
+                into.objs.insert(*k, Obj { own: p.own.clone(), null });
             }
         }
         for (k, v) in &other.steals {
