@@ -160,6 +160,10 @@ pub struct ExitRecord {
     pub negative_literal: bool,
     /// The state of each object parameter (by index) after the exit.
     pub params: Vec<Option<Own>>,
+    /// The nullness of each object parameter at the exit.
+    pub param_nulls: Vec<Option<Null>>,
+    /// The returned value is exactly this parameter (possibly wrapped in `Ok`/`Some`).
+    pub returns_param: Option<usize>,
     pub exc: Exc,
 }
 
@@ -371,7 +375,7 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Binary(b) => {
                 let compare = matches!(b.op, syn::BinOp::Eq(_) | syn::BinOp::Ne(_));
                 for side in [&b.left, &b.right] {
-                    if !(compare && self.temporary_check(cfg, st, side, "compared and dropped")) {
+                    if !(compare && self.temporary_check(cfg, st, side, "it is only compared")) {
                         self.eval(cfg, st, side);
                     }
                 }
@@ -477,7 +481,7 @@ impl<'a> RcDomain<'a> {
         self.report(Finding {
             code: "RC002",
             range: range.clone(),
-            message: format!("new reference from `{name}` is {how} without being released"),
+            message: format!("new reference from `{name}` is never released: {how}"),
             label: "this new reference is never released".into(),
             labels: Vec::new(),
             help: format!("bind the result of `{name}` to a variable, check it for NULL, and `Py_DECREF` it after use"),
@@ -493,7 +497,7 @@ impl<'a> RcDomain<'a> {
         let method = m.method.to_string();
         match method.as_str() {
             "is_null" => {
-                if !self.temporary_check(cfg, st, &m.receiver, "tested for NULL and dropped") {
+                if !self.temporary_check(cfg, st, &m.receiver, "it is only tested for NULL") {
                     self.eval(cfg, st, &m.receiver);
                 }
                 Val::unknown()
@@ -540,7 +544,7 @@ impl<'a> RcDomain<'a> {
                         for (i, v) in vals.iter().enumerate() {
                             self.crate_param_effect(st, s, i, v, self.range(e));
                         }
-                        self.crate_result(st, e, &method, s)
+                        self.crate_result(st, e, &method, s, &vals)
                     }
                     None => {
                         Self::forget(st, &recv);
@@ -559,6 +563,13 @@ impl<'a> RcDomain<'a> {
         match name.as_str() {
             "null_mut" | "null" if c.args.is_empty() => return Val::default(),
             "Some" | "Ok" if c.args.len() == 1 => return self.eval(cfg, st, &c.args[0]),
+            "Err" => {
+                for a in &c.args {
+                    let v = self.eval(cfg, st, a);
+                    Self::forget(st, &v);
+                }
+                return Val::default();
+            }
             "new" | "new_unchecked" | "as_ptr" if c.args.len() == 1 && second_last_is(&c.func, "NonNull") => {
                 return self.eval(cfg, st, &c.args[0]);
             }
@@ -581,10 +592,9 @@ impl<'a> RcDomain<'a> {
                 let at = self.range(e);
                 let mut vals = Vec::new();
                 for (i, a) in c.args.iter().enumerate() {
-                    let borrows = s.params.get(i) == Some(&ParamEffect::Borrows);
-                    if borrows
-                        && self.temporary_check(cfg, st, a, "passed to a function that does not take it over and")
-                    {
+                    let borrows = s.params.get(i) == Some(&ParamEffect::Borrows) && s.returns_param != Some(i);
+                    let how = format!("it is passed to `{name}`, which does not take it over");
+                    if borrows && self.temporary_check(cfg, st, a, &how) {
                         vals.push(Val::unknown());
                         continue;
                     }
@@ -594,7 +604,7 @@ impl<'a> RcDomain<'a> {
                     self.use_val(st, v, self.range(&c.args[i]), Use::Pass);
                     self.crate_param_effect(st, s, i, v, at.clone());
                 }
-                self.crate_result(st, e, &name, s)
+                self.crate_result(st, e, &name, s, &vals)
             }
             None => {
                 for a in &c.args {
@@ -637,7 +647,10 @@ impl<'a> RcDomain<'a> {
         }
     }
 
-    fn crate_result(&self, st: &mut State, e: &syn::Expr, name: &str, s: &FnSummary) -> Val {
+    fn crate_result(&self, st: &mut State, e: &syn::Expr, name: &str, s: &FnSummary, args: &[Val]) -> Val {
+        if let Some(i) = s.returns_param {
+            return args.get(i).cloned().map(|v| Val { status: None, ..v }).unwrap_or_else(Val::unknown);
+        }
         let site = site_of(e);
         let failure = s.failure;
         let null = if matches!(failure, Failure::Null | Failure::NullOrAbsent) { Null::Maybe } else { Null::Unknown };
@@ -705,7 +718,7 @@ impl<'a> RcDomain<'a> {
                 continue;
             }
             if !format_unknown
-                && self.temporary_check(cfg, st, a, &format!("passed to `{name}`, which does not steal it, and"))
+                && self.temporary_check(cfg, st, a, &format!("it is passed to `{name}`, which does not steal it"))
             {
                 vals.push(Val::unknown());
                 continue;
@@ -1117,6 +1130,10 @@ impl<'a> RcDomain<'a> {
 
     fn exit(&self, cfg: &Cfg<'_>, st: &mut State, value: Option<&syn::Expr>, kind: ReturnKind, at: proc_macro2::Span) {
         let v = value.map(|e| self.eval(cfg, st, e));
+        let returns_param = v.as_ref().filter(|v| !v.unknown && v.sites.len() == 1).and_then(|v| {
+            let s = *v.sites.iter().next().expect("one site");
+            (1..=self.facts.params.len()).contains(&s).then(|| s - 1)
+        });
         let mut ret = RetClass::Nothing;
         if let (Some(v), Some(e)) = (&v, value) {
             self.use_val(st, v, self.range(e), Use::Pass);
@@ -1140,8 +1157,12 @@ impl<'a> RcDomain<'a> {
         if self.reporting() {
             let params =
                 (0..self.facts.params.len()).map(|i| st.objs.get(&param_site(i)).map(|o| o.own.clone())).collect();
+            let param_nulls =
+                (0..self.facts.params.len()).map(|i| st.objs.get(&param_site(i)).map(|o| o.null)).collect();
             self.exits.borrow_mut().push(ExitRecord {
                 ret,
+                param_nulls,
+                returns_param,
                 negative_literal: value.and_then(cond::int_lit).is_some_and(|n| n < 0),
                 params,
                 exc: st.exc,
@@ -1459,7 +1480,9 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             NodeKind::Eval { expr, dest } => {
                 if matches!(dest, Dest::Discard) || matches!(dest, Dest::Let(syn::Pat::Wild(_))) {
                     let dropped = place::peel(expr);
-                    if !matches!(dropped, syn::Expr::Call(_)) || !self.temporary_check(cfg, st, dropped, "dropped") {
+                    if !matches!(dropped, syn::Expr::Call(_))
+                        || !self.temporary_check(cfg, st, dropped, "its value is dropped")
+                    {
                         self.eval(cfg, st, expr);
                     }
                     return;
@@ -1543,7 +1566,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 true
             }
             NodeKind::Try { expr, .. } => {
-                if let Some(ptr) = cond::option_of_ptr(&expr.expr) {
+                if let Some(ptr) = cond::option_of_ptr(&expr.expr).or_else(|| self.null_checked_arg(&expr.expr)) {
                     return self.refine_null(cfg, st, ptr, edge.kind == EdgeKind::TryErr);
                 }
                 true
@@ -1554,6 +1577,18 @@ impl<'b> Domain<'b> for RcDomain<'_> {
 }
 
 impl RcDomain<'_> {
+    /// `check(p)` where `check` is a crate helper that returns `p` when it is not NULL and fails otherwise.
+    fn null_checked_arg<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
+        let syn::Expr::Call(c) = place::peel(e) else { return None };
+        let name = syntax::call_name(c)?;
+        if self.api.get(&name).is_some() {
+            return None;
+        }
+        let s = self.summaries.get(&name)?;
+        let i = s.returns_param.filter(|_| s.null_checks_param)?;
+        c.args.iter().nth(i)
+    }
+
     fn refine_presence(
         &self,
         cfg: &Cfg<'_>,

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::domain::{Exc, ExitRecord, Own, RetClass};
+use super::domain::{Exc, ExitRecord, Null, Own, RetClass};
 use crate::capi::{Failure, Returns};
 use crate::context::CrateContext;
 use crate::flow::Macros;
@@ -37,6 +37,10 @@ pub struct FnSummary {
     pub params: Vec<ParamEffect>,
     /// Every failure return (NULL, or a negative literal) happens with an exception set.
     pub sets_exception_on_failure: bool,
+    /// Returns this parameter itself (possibly as `Ok(p)`/`Some(p)`) or a value holding no object.
+    pub returns_param: Option<usize>,
+    /// With `returns_param`: it returns the parameter exactly when it is not NULL (a NULL check helper).
+    pub null_checks_param: bool,
 }
 
 /// Summaries of one crate's functions, by name (names defined more than once are left out).
@@ -76,7 +80,7 @@ impl Summaries {
             let mut next = Summaries::default();
             for &i in &unique {
                 let f = &cx.index.fns[i];
-                if !super::touches_capi(cx, f, &summaries) {
+                if !super::touches_capi(cx, f, &summaries) && !crate::syntax::signature_mentions_pyobject(f.sig) {
                     continue;
                 }
                 if let Some(exits) = super::analyse_fn(cx, f, &summaries, macros, None) {
@@ -127,7 +131,7 @@ fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
         Failure::Never
     };
     let n = crate::flow::place::params(sig).len();
-    let params = (0..n)
+    let params: Vec<ParamEffect> = (0..n)
         .map(|i| {
             let states: Vec<Option<&Own>> = exits.iter().map(|e| e.params.get(i).and_then(Option::as_ref)).collect();
             if states.is_empty() || states.iter().any(Option::is_none) {
@@ -150,10 +154,31 @@ fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
             }
         })
         .collect();
+    let returns_param = exits.iter().find_map(|e| e.returns_param).filter(|&i| {
+        exits.iter().all(|e| e.returns_param == Some(i) || matches!(e.ret, RetClass::Null | RetClass::Nothing))
+    });
+    let null_checks_param = returns_param.is_some_and(|i| {
+        exits.iter().all(|e| {
+            let null = e.param_nulls.get(i).copied().flatten();
+            if e.returns_param == Some(i) {
+                null == Some(Null::NonNull)
+            } else {
+                null == Some(Null::Null)
+            }
+        })
+    });
+    let mut params = params;
+    if let Some(i) = returns_param {
+        if let Some(p) = params.get_mut(i) {
+            *p = ParamEffect::Borrows;
+        }
+    }
     FnSummary {
-        returns,
+        returns: if returns_param.is_some() { None } else { returns },
         failure,
         params,
         sets_exception_on_failure: matches!(failure, Failure::Null | Failure::MinusOne),
+        returns_param,
+        null_checks_param,
     }
 }
