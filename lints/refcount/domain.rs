@@ -164,6 +164,8 @@ pub struct ExitRecord {
     pub param_nulls: Vec<Option<Null>>,
     /// The returned value is exactly this parameter (possibly wrapped in `Ok`/`Some`).
     pub returns_param: Option<usize>,
+    /// The returned value is `NonNull::new(param)` (or `.ok_or(..)` of it): present exactly when not NULL.
+    pub returns_checked_param: bool,
     pub exc: Exc,
 }
 
@@ -1159,10 +1161,12 @@ impl<'a> RcDomain<'a> {
                 (0..self.facts.params.len()).map(|i| st.objs.get(&param_site(i)).map(|o| o.own.clone())).collect();
             let param_nulls =
                 (0..self.facts.params.len()).map(|i| st.objs.get(&param_site(i)).map(|o| o.null)).collect();
+            let returns_checked_param = returns_param.is_some() && value.and_then(cond::option_of_ptr).is_some();
             self.exits.borrow_mut().push(ExitRecord {
                 ret,
                 param_nulls,
                 returns_param,
+                returns_checked_param,
                 negative_literal: value.and_then(cond::int_lit).is_some_and(|n| n < 0),
                 params,
                 exc: st.exc,
@@ -1545,7 +1549,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             NodeKind::Match { scrutinee, arms } => {
                 let EdgeKind::Arm(i) = edge.kind else { return true };
                 let pat = &arms[i].pat;
-                if cond::option_of_ptr(scrutinee).is_some() {
+                if cond::option_of_ptr(scrutinee).is_some() || self.null_checked_arg(scrutinee).is_some() {
                     return self.refine_presence(cfg, st, scrutinee, pat, cond::pattern_presence(pat), true);
                 }
                 if let Some(call) = self.status_of(cfg, st, scrutinee) {
@@ -1598,7 +1602,7 @@ impl RcDomain<'_> {
         presence: cond::Presence,
         matched: bool,
     ) -> bool {
-        let ptr = cond::option_of_ptr(scrutinee);
+        let ptr = cond::option_of_ptr(scrutinee).or_else(|| self.null_checked_arg(scrutinee));
         if let Some(ptr) = ptr {
             let non_null = match (presence, matched) {
                 (cond::Presence::Present, m) => Some(m),

@@ -161,7 +161,7 @@ fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
         exits.iter().all(|e| {
             let null = e.param_nulls.get(i).copied().flatten();
             if e.returns_param == Some(i) {
-                null == Some(Null::NonNull)
+                e.returns_checked_param || null == Some(Null::NonNull)
             } else {
                 null == Some(Null::Null)
             }
