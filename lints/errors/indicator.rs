@@ -146,6 +146,8 @@ enum Origin {
     Occurred,
     /// A callee the analysis cannot see: testing it may mean an exception was set.
     Unknown,
+    /// An object that cannot be NULL (`PyBool_FromLong`, `Py_NewRef(x)`).
+    NeverNull,
 }
 
 /// [`Sentinel`] with an order, for use in states.
@@ -429,7 +431,7 @@ impl<'b> Domain<'b> for ErrDomain<'_, '_, '_> {
 
     fn edge(&self, cfg: &Cfg<'b>, from: NodeId, edge: &Edge, state: &mut State) -> bool {
         match cfg.node(from).kind {
-            NodeKind::Test(Cond::Bool(c)) => self.refine_bool(c, edge.kind == EdgeKind::True, state),
+            NodeKind::Test(Cond::Bool(c)) => return self.refine_bool(c, edge.kind == EdgeKind::True, state),
             NodeKind::Test(Cond::Let { pat, scrutinee }) => {
                 let matched = edge.kind == EdgeKind::True;
                 self.refine_pattern(scrutinee, pat, matched, state);
@@ -460,10 +462,12 @@ impl ErrDomain<'_, '_, '_> {
         for item in walk::eval_order(cfg, e) {
             match item {
                 Evaluated::Call(call) => {
+                    forget_out_params(call.args.iter(), state);
                     let Some(name) = syntax::call_name(call) else { continue };
                     self.call_effect(&name, call, state);
                 }
                 Evaluated::Method(m) => {
+                    forget_out_params(m.args.iter(), state);
                     let name = m.method.to_string();
                     match self.analysis.summaries.get(&name) {
                         Some(Summary::AlwaysSets) => state.set(),
@@ -523,6 +527,7 @@ impl ErrDomain<'_, '_, '_> {
                     Some(Origin::Status { zero: false, predicate: cond::success_values(&name).len() > 1 })
                 }
                 Failure::Zero => Some(Origin::Status { zero: true, predicate: false }),
+                Failure::Never if api.returns_object() => Some(Origin::NeverNull),
                 Failure::Never => None,
             };
         }
@@ -599,7 +604,9 @@ impl ErrDomain<'_, '_, '_> {
     fn derives_from_failing_call(&self, e: &syn::Expr) -> bool {
         let mut found = false;
         walk::walk_expr(e, &mut |node| match node {
-            walk::Node::Expr(syn::Expr::Call(call)) => found |= self.call_origin(call).is_some(),
+            walk::Node::Expr(syn::Expr::Call(call)) => {
+                found |= self.call_origin(call).is_some_and(|o| o != Origin::NeverNull)
+            }
             walk::Node::Expr(syn::Expr::MethodCall(m)) => found |= self.method_origin(m).is_some(),
             _ => {}
         });
@@ -613,16 +620,26 @@ impl ErrDomain<'_, '_, '_> {
     }
 
     /// Refine on an atomic condition taking the branch `truth`.
-    fn refine_bool(&self, c: &syn::Expr, truth: bool, state: &mut State) {
+    /// Refine on an atomic condition taking the branch `truth`; `false` when the branch cannot be taken.
+    fn refine_bool(&self, c: &syn::Expr, truth: bool, state: &mut State) -> bool {
         if let Some(t) = cond::null_test(c) {
             let is_null = truth == t.null_when_true;
             let val = self.value_of(t.ptr, state);
+            // A result that cannot be NULL (`PyBool_FromLong`), or one already tested on this path.
+            let impossible = match val.known {
+                Known::Null => !is_null,
+                Known::NotNull => is_null,
+                _ => is_null && val.origin == Some(Origin::NeverNull),
+            };
+            if impossible {
+                return false;
+            }
             if let Some(p) = place::place_of(t.ptr) {
                 let entry = state.vals.entry(p.to_string()).or_insert(val);
                 entry.known = if is_null { Known::Null } else { Known::NotNull };
             }
             self.null_outcome(val, is_null, state);
-            return;
+            return true;
         }
         if let Some(t) = cond::int_test(c) {
             let val = self.value_of(t.value, state);
@@ -633,7 +650,7 @@ impl ErrDomain<'_, '_, '_> {
                 }
             }
             self.status_outcome(val.origin, holds, state);
-            return;
+            return true;
         }
         // A bare boolean: `if helper(x)`, `if ok` (the `!` was lowered into swapped edges).
         let val = self.value_of(c, state);
@@ -642,6 +659,7 @@ impl ErrDomain<'_, '_, '_> {
             Some(Origin::Unknown) => state.blur(),
             _ => {}
         }
+        true
     }
 
     /// `if let Some(x) = NonNull::new(p)`, `let Ok(v) = helper(..) else { .. }`.
@@ -787,6 +805,22 @@ fn is_std_macro(mac: &syn::Macro) -> bool {
             | "stringify"
             | "cfg"
     )
+}
+
+/// `f(&mut x)`, `f(ptr::addr_of_mut!(x))`: the callee may write `x`.
+fn forget_out_params<'e>(args: impl Iterator<Item = &'e syn::Expr>, state: &mut State) {
+    for arg in args {
+        let target = match peel(arg) {
+            syn::Expr::Reference(r) if r.mutability.is_some() => place::place_of(&r.expr),
+            syn::Expr::RawAddr(r) => place::place_of(&r.expr),
+            syn::Expr::MethodCall(m) if m.method == "as_mut_ptr" => place::place_of(&m.receiver),
+            _ => None,
+        };
+        if let Some(p) = target {
+            let name = p.to_string();
+            state.vals.retain(|k, _| *k != name && !k.starts_with(&format!("{name}.")));
+        }
+    }
 }
 
 /// Whether a call goes to the Rust standard library or a constructor (never touches the indicator).
