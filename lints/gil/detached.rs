@@ -38,7 +38,9 @@ pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         summaries: Summaries::default(),
         helpers: cx.settings.detach_helpers.iter().cloned().collect(),
         thread_macros: thread_state_macros(cx),
+        needs: HashMap::new(),
     };
+    analysis.needs = api_users(&analysis);
     // Summaries first (two rounds, so wrappers of wrappers are seen), then the report.
     for _ in 0..2 {
         let mut next = Summaries::default();
@@ -169,6 +171,8 @@ struct DetachedCall {
     detached_at: Range<usize>,
     /// The secondary label at `detached_at`.
     label: &'static str,
+    /// For a crate function call: the C-API call it makes.
+    through: Option<String>,
 }
 
 /// A GT002 finding before rendering: one acquisition and one exit that skips its release.
@@ -189,7 +193,9 @@ impl Findings {
     fn emit(mut self, cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
         self.detached_calls.sort_by_key(|c| (c.file, c.call.start));
-        for DetachedCall { file: file_index, call: range, callee: name, detached_at, label } in self.detached_calls {
+        for DetachedCall { file: file_index, call: range, callee: name, detached_at, label, through } in
+            self.detached_calls
+        {
             if !cx.enabled("GT001") || !seen.insert((file_index, range.clone())) {
                 continue;
             }
@@ -199,7 +205,10 @@ impl Findings {
                     "GT001",
                     file.path(),
                     range,
-                    format!("`{name}` is called while the thread state is detached"),
+                    match &through {
+                        Some(api) => format!("`{name}` calls `{api}` while the thread state is detached"),
+                        None => format!("`{name}` is called while the thread state is detached"),
+                    },
                 )
                 .with_primary_label("needs an attached thread state (the GIL)")
                 .with_label(file.path(), detached_at, label)
@@ -256,6 +265,9 @@ struct Analysis<'c, 'a> {
     helpers: HashSet<String>,
     /// The crate's `macro_rules!` whose bodies acquire or release (expanded by the flow engine).
     thread_macros: HashSet<String>,
+    /// Crate functions that call the C API without managing the thread state themselves:
+    /// name -> the API call they make (directly or through another such function).
+    needs: HashMap<String, String>,
 }
 
 impl Analysis<'_, '_> {
@@ -307,6 +319,7 @@ impl Analysis<'_, '_> {
                             callee: name,
                             detached_at: detached_at.clone(),
                             label: "this macro runs its body with the thread state detached",
+                            through: None,
                         });
                     }
                 });
@@ -538,8 +551,9 @@ impl ThreadDomain<'_, '_, '_> {
         let range = self.file.range(call.span());
         if let Some(sink) = sink {
             if let Some(detached) = state.detached {
-                let needs = analysis.cx.api().get(&name).is_some_and(|api| api.needs_thread_state);
-                if needs {
+                let api_needs = analysis.cx.api().get(&name).is_some_and(|api| api.needs_thread_state);
+                let through = if api_needs { None } else { analysis.needs.get(&name).cloned() };
+                if api_needs || through.is_some() {
                     if let Some(findings) = sink.findings.as_deref_mut() {
                         findings.detached_calls.push(DetachedCall {
                             file: sink.file_index,
@@ -551,6 +565,7 @@ impl ThreadDomain<'_, '_, '_> {
                             } else {
                                 "the thread state is detached here"
                             },
+                            through,
                         });
                     }
                 }
@@ -748,6 +763,66 @@ fn is_drop_call(name: &str) -> bool {
 /// `f()` with a bare identifier as the callee (a parameter holding a closure, say).
 fn is_plain_ident_call(call: &syn::ExprCall) -> bool {
     matches!(&*call.func, syn::Expr::Path(p) if p.path.segments.len() == 1)
+}
+
+/// Crate functions (free, uniquely named) that call the C API and leave the thread
+/// state alone: calling one while detached is calling the C API while detached.
+fn api_users(analysis: &Analysis<'_, '_>) -> HashMap<String, String> {
+    let cx = analysis.cx;
+    let candidates: Vec<&FnItem<'_>> = cx
+        .index
+        .fns
+        .iter()
+        .filter(|f| f.self_ty.is_none() && !f.in_test && cx.index.fns_named(&f.name).count() == 1)
+        .filter(|f| cx.api().get(&f.name).is_none() && !analysis.mentions_thread_state(f.block))
+        .collect();
+    let mut needs: HashMap<String, String> = HashMap::new();
+    for _ in 0..3 {
+        for f in &candidates {
+            if needs.contains_key(&f.name) {
+                continue;
+            }
+            if let Some(api) = direct_api_need(cx, f.block, &needs) {
+                needs.insert(f.name.clone(), api);
+            }
+        }
+    }
+    needs
+}
+
+/// The first call (outside closures) in `block` to an API needing a thread state, or to a known API user.
+fn direct_api_need(cx: &CrateContext<'_>, block: &syn::Block, needs: &HashMap<String, String>) -> Option<String> {
+    struct Finder<'a, 'c> {
+        cx: &'a CrateContext<'c>,
+        needs: &'a HashMap<String, String>,
+        found: Option<String>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_, '_> {
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if self.found.is_none() {
+                if let Some(name) = syntax::call_name(call) {
+                    if self.cx.api().get(&name).is_some_and(|api| api.needs_thread_state) {
+                        self.found = Some(name);
+                    } else if let Some(api) = self.needs.get(&name) {
+                        self.found = Some(api.clone());
+                    }
+                }
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(exprs) = syntax::macro_exprs(mac) {
+                for e in &exprs {
+                    self.visit_expr(e);
+                }
+            }
+        }
+    }
+    let mut finder = Finder { cx, needs, found: None };
+    syn::visit::Visit::visit_block(&mut finder, block);
+    finder.found
 }
 
 /// Names of the crate's `macro_rules!` that mention an acquisition or release.

@@ -158,7 +158,17 @@ impl Bindings {
                     syn::ReturnType::Type(_, ty) => syntax::is_object_ptr(ty),
                     syn::ReturnType::Default => false,
                 });
-                (api_object || crate_object).then_some(Held::Pointer)
+                if api_object || crate_object {
+                    return Some(Held::Pointer);
+                }
+                // `SendPtr(obj)`: a tuple-struct (or variant) wrapping an object pointer.
+                let constructor = name.starts_with(|c: char| c.is_ascii_uppercase()) && cx.api().get(&name).is_none();
+                let wraps = call.args.iter().any(|a| self.expr_kind(cx, a, at) == Some(Held::Pointer));
+                (constructor && wraps).then_some(Held::Container)
+            }
+            syn::Expr::Struct(lit) => {
+                let wraps = lit.fields.iter().any(|f| self.expr_kind(cx, &f.expr, at) == Some(Held::Pointer));
+                wraps.then_some(Held::Container)
             }
             syn::Expr::MethodCall(m) => {
                 let inner = self.expr_kind(cx, &m.receiver, at)?;
@@ -390,14 +400,23 @@ fn captures(
     out: &mut Vec<Diagnostic>,
 ) {
     let start = file.range(closure.span()).start;
-    let mut inner: HashSet<String> = closure.inputs.iter().flat_map(pattern_names).collect();
-    walk::walk_expr(&closure.body, &mut |node| match node {
-        Node::Stmt(syn::Stmt::Local(l)) => inner.extend(pattern_names(&l.pat)),
-        Node::Expr(syn::Expr::Let(l)) => inner.extend(pattern_names(&l.pat)),
-        Node::Expr(syn::Expr::ForLoop(l)) => inner.extend(pattern_names(&l.pat)),
-        Node::Expr(syn::Expr::Closure(c)) => inner.extend(c.inputs.iter().flat_map(pattern_names)),
-        Node::Expr(syn::Expr::Match(m)) => inner.extend(m.arms.iter().flat_map(|a| pattern_names(&a.pat))),
-        _ => {}
+    // Names the closure binds itself, with where each binding starts to apply
+    // (`let p = p;` still reads the captured `p` in its initialiser).
+    let mut inner: Vec<(String, usize)> = closure.inputs.iter().flat_map(pattern_names).map(|n| (n, start)).collect();
+    walk::walk_expr(&closure.body, &mut |node| {
+        let (names, from) = match node {
+            Node::Stmt(syn::Stmt::Local(l)) => (pattern_names(&l.pat), file.range(l.span()).end),
+            Node::Expr(syn::Expr::Let(l)) => (pattern_names(&l.pat), file.range(l.span()).end),
+            Node::Expr(syn::Expr::ForLoop(l)) => (pattern_names(&l.pat), file.range(l.body.span()).start),
+            Node::Expr(syn::Expr::Closure(c)) => {
+                (c.inputs.iter().flat_map(pattern_names).collect(), file.range(c.span()).start)
+            }
+            Node::Expr(syn::Expr::Match(m)) => {
+                (m.arms.iter().flat_map(|a| pattern_names(&a.pat)).collect(), file.range(m.span()).start)
+            }
+            _ => return,
+        };
+        inner.extend(names.into_iter().map(|n| (n, from)));
     });
     let mut seen = HashSet::new();
     walk::walk_expr(&closure.body, &mut |node| {
@@ -421,7 +440,8 @@ fn captures(
             }
             _ => return,
         };
-        if inner.contains(&name) || !seen.insert(name.clone()) || !reported.insert((name.clone(), range.start)) {
+        let shadowed = inner.iter().any(|(n, from)| *n == name && *from <= range.start);
+        if shadowed || !seen.insert(name.clone()) || !reported.insert((name.clone(), range.start)) {
             return;
         }
         let message = match (kind, cast) {
