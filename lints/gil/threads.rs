@@ -54,11 +54,13 @@ enum Held {
 /// bindings of unknown kind shadow too, which keeps the check quiet.
 struct Bindings {
     list: Vec<(String, usize, Option<Held>)>,
+    /// Names of struct fields of the crate declared as object pointers (`callback: *mut PyObject`).
+    pointer_fields: HashSet<String>,
 }
 
 impl Bindings {
     fn collect(cx: &CrateContext<'_>, file: &SourceFile, f: &FnItem<'_>) -> Self {
-        let mut b = Bindings { list: Vec::new() };
+        let mut b = Bindings { list: Vec::new(), pointer_fields: pointer_fields(cx) };
         let start = file.range(f.block.span()).start;
         for input in &f.sig.inputs {
             if let syn::FnArg::Typed(t) = input {
@@ -142,6 +144,7 @@ impl Bindings {
             syn::Expr::Unsafe(u) => self.block_kind(cx, &u.block, at),
             syn::Expr::Block(b) => self.block_kind(cx, &b.block, at),
             syn::Expr::Path(p) => p.path.get_ident().and_then(|id| self.kind_at(&id.to_string(), at)),
+            syn::Expr::Field(f) => self.field_kind(f),
             syn::Expr::Cast(c) => {
                 if syntax::is_object_ptr(&c.ty) {
                     Some(Held::Pointer)
@@ -193,6 +196,14 @@ impl Bindings {
         }
     }
 
+    /// `self.callback`, `(*state).obj`: a field declared as an object pointer.
+    fn field_kind(&self, f: &syn::ExprField) -> Option<Held> {
+        match &f.member {
+            syn::Member::Named(id) if self.pointer_fields.contains(&id.to_string()) => Some(Held::Pointer),
+            _ => None,
+        }
+    }
+
     fn block_kind(&self, cx: &CrateContext<'_>, block: &syn::Block, at: usize) -> Option<Held> {
         match block.stmts.last()? {
             syn::Stmt::Expr(e, None) if block.stmts.len() == 1 => self.expr_kind(cx, e, at),
@@ -214,6 +225,23 @@ fn collection_root(e: &syn::Expr) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Names of the crate's struct fields whose type is an object pointer.
+fn pointer_fields(cx: &CrateContext<'_>) -> HashSet<String> {
+    struct Fields(HashSet<String>);
+    impl<'ast> Visit<'ast> for Fields {
+        fn visit_field(&mut self, f: &'ast syn::Field) {
+            if let (Some(id), true) = (&f.ident, syntax::is_object_ptr(&f.ty)) {
+                self.0.insert(id.to_string());
+            }
+        }
+    }
+    let mut fields = Fields(HashSet::new());
+    for file in cx.files {
+        fields.visit_file(&file.ast);
+    }
+    fields.0
 }
 
 /// The kind a declared type gives a binding.
@@ -390,6 +418,16 @@ fn parallel_receiver(expr: &syn::Expr) -> Option<&syn::ExprPath> {
     }
 }
 
+/// The variable under a field path: `self` of `self.obj`, `state` of `(*state).obj`.
+fn field_root(e: &syn::Expr) -> Option<String> {
+    match peel(e) {
+        syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+        syn::Expr::Field(f) => field_root(&f.base),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => field_root(&u.expr),
+        _ => None,
+    }
+}
+
 /// Report the object pointers `closure` captures from the enclosing function.
 fn captures(
     file: &SourceFile,
@@ -421,12 +459,17 @@ fn captures(
     let mut seen = HashSet::new();
     walk::walk_expr(&closure.body, &mut |node| {
         let Node::Expr(expr) = node else { return };
-        let (name, kind, range, cast) = match expr {
+        let (name, root, kind, range, cast) = match expr {
             syn::Expr::Path(p) => {
                 let Some(id) = p.path.get_ident() else { return };
                 let name = id.to_string();
                 let Some(kind) = bindings.kind_at(&name, start) else { return };
-                (name, kind, file.range(p.span()), false)
+                (name.clone(), name, kind, file.range(p.span()), false)
+            }
+            // `self.callback`: an object-pointer field of something the closure captures.
+            syn::Expr::Field(f) if bindings.field_kind(f).is_some() => {
+                let Some(root) = field_root(&f.base) else { return };
+                (syntax::expr_text(expr), root, Held::Pointer, file.range(f.span()), false)
             }
             // `addr as *mut PyObject` on the other thread: an object address smuggled across.
             syn::Expr::Cast(c) if syntax::is_object_ptr(&c.ty) => {
@@ -436,11 +479,11 @@ fn captures(
                 if bindings.kind_at(&name, start) == Some(Held::Pointer) {
                     return;
                 }
-                (name, Held::Address, file.range(c.span()), true)
+                (name.clone(), name, Held::Address, file.range(c.span()), true)
             }
             _ => return,
         };
-        let shadowed = inner.iter().any(|(n, from)| *n == name && *from <= range.start);
+        let shadowed = inner.iter().any(|(n, from)| *n == root && *from <= range.start);
         if shadowed || !seen.insert(name.clone()) || !reported.insert((name.clone(), range.start)) {
             return;
         }
