@@ -20,9 +20,10 @@ const HELP: &str = "keep Python objects on the thread that owns them: convert wh
 
 pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     let imports: Vec<HashMap<String, Vec<String>>> = cx.files.iter().map(|f| use_paths(&f.ast)).collect();
+    let fields = pointer_fields(cx);
     for f in cx.index.fns.iter().filter(|f| !f.in_test) {
         let file = &cx.files[f.file];
-        let bindings = Bindings::collect(cx, file, f);
+        let bindings = Bindings::collect(cx, file, f, &fields);
         let mut reported = HashSet::new();
         walk::walk_block(f.block, &mut |node| {
             if let Node::Expr(expr) = node {
@@ -52,15 +53,15 @@ enum Held {
 /// The function's bindings in source order: a name's kind at an offset is the
 /// kind of its latest binding before that offset (shadowing included);
 /// bindings of unknown kind shadow too, which keeps the check quiet.
-struct Bindings {
+struct Bindings<'f> {
     list: Vec<(String, usize, Option<Held>)>,
     /// Names of struct fields of the crate declared as object pointers (`callback: *mut PyObject`).
-    pointer_fields: HashSet<String>,
+    pointer_fields: &'f HashSet<String>,
 }
 
-impl Bindings {
-    fn collect(cx: &CrateContext<'_>, file: &SourceFile, f: &FnItem<'_>) -> Self {
-        let mut b = Bindings { list: Vec::new(), pointer_fields: pointer_fields(cx) };
+impl<'f> Bindings<'f> {
+    fn collect(cx: &CrateContext<'_>, file: &SourceFile, f: &FnItem<'_>, fields: &'f HashSet<String>) -> Self {
+        let mut b = Bindings { list: Vec::new(), pointer_fields: fields };
         let start = file.range(f.block.span()).start;
         for input in &f.sig.inputs {
             if let syn::FnArg::Typed(t) = input {
@@ -363,6 +364,7 @@ fn is_thread_runner_path(segments: &[String]) -> bool {
     let Some(last) = segments.last() else { return false };
     let has = |s: &str| segments.iter().any(|x| x == s);
     (has("thread") && matches!(last.as_str(), "spawn" | "spawn_unchecked"))
+        || last == "spawn_blocking"
         || (segments.first().is_some_and(|f| f == "rayon")
             && matches!(
                 last.as_str(),
@@ -379,7 +381,10 @@ fn is_thread_runner_path(segments: &[String]) -> bool {
 
 /// Methods that run their closure on another thread: `Builder::spawn`, `Scope::spawn`, `ThreadPool::spawn`...
 fn is_spawn_method(method: &str) -> bool {
-    matches!(method, "spawn" | "spawn_scoped" | "spawn_fifo" | "spawn_broadcast" | "spawn_unchecked" | "install")
+    matches!(
+        method,
+        "spawn" | "spawn_scoped" | "spawn_fifo" | "spawn_broadcast" | "spawn_unchecked" | "spawn_blocking" | "install"
+    )
 }
 
 /// Whether a method chain went through a rayon parallel iterator (`par_iter()`, `into_par_iter()`...).
@@ -431,7 +436,7 @@ fn field_root(e: &syn::Expr) -> Option<String> {
 /// Report the object pointers `closure` captures from the enclosing function.
 fn captures(
     file: &SourceFile,
-    bindings: &Bindings,
+    bindings: &Bindings<'_>,
     closure: &syn::ExprClosure,
     runner: &Runner,
     reported: &mut HashSet<(String, usize)>,
@@ -517,7 +522,7 @@ fn captures(
 /// `objs.par_iter()` where `objs` holds object pointers.
 fn receiver_capture(
     file: &SourceFile,
-    bindings: &Bindings,
+    bindings: &Bindings<'_>,
     root: &syn::ExprPath,
     reported: &mut HashSet<(String, usize)>,
     out: &mut Vec<Diagnostic>,
