@@ -40,7 +40,6 @@ pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         thread_macros: thread_state_macros(cx),
         needs: HashMap::new(),
     };
-    analysis.needs = api_users(&analysis);
     // Summaries first (two rounds, so wrappers of wrappers are seen), then the report.
     for _ in 0..2 {
         let mut next = Summaries::default();
@@ -51,6 +50,7 @@ pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         analysis.helpers.extend(next.helpers.iter().cloned());
         analysis.summaries = next;
     }
+    analysis.needs = api_users(&analysis);
     let mut findings = Findings::default();
     for f in cx.index.fns.iter().filter(|f| !f.in_test && analysis.mentions_thread_state(f.block)) {
         analysis.analyse_fn(f, Some(&mut findings));
@@ -372,7 +372,11 @@ impl Analysis<'_, '_> {
                         None => before.detached.map(|d| (d, false)),
                     };
                     let inner = Cfg::of_closure(closure);
+                    // What a closure hands over or releases is not the function's summary.
+                    let outer = std::mem::take(&mut run.facts);
                     self.analyse_cfg(run, &inner, entry, depth + 1);
+                    let closure_facts = std::mem::replace(&mut run.facts, outer);
+                    run.facts.calls_param_detached |= closure_facts.calls_param_detached;
                 }
             }
         }
