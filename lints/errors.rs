@@ -410,6 +410,13 @@ fn compares_with_minus_one(block: &syn::Block) -> bool {
             );
             found |= cmp && (is_minus_one(&b.left) || is_minus_one(&b.right));
         }
+        // `match v { -1 => .., _ => .. }`
+        if let Node::Expr(syn::Expr::Match(m)) = node {
+            found |= m.arms.iter().any(|a| {
+                crate::flow::cond::int_pattern_holds(&a.pat, -1) == Some(true)
+                    && !matches!(a.pat, syn::Pat::Wild(_) | syn::Pat::Ident(_))
+            });
+        }
     });
     found
 }

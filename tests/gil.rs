@@ -283,3 +283,49 @@ pub unsafe fn with_wrappers(o: *mut PyObject) {
 "#,
     );
 }
+
+#[test]
+fn gt001_crate_helper_that_calls_the_api() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+unsafe fn forget(obj: *mut PyObject) {
+    Py_DECREF(obj);
+}
+
+pub unsafe fn finish(obj: *mut PyObject, buf: &mut [u8]) {
+    let state = PyEval_SaveThread();
+    buf.reverse();
+    forget(obj);
+    PyEval_RestoreThread(state);
+}
+"#
+    ));
+}
+
+#[test]
+fn gt004_field_and_wrapper_captures() {
+    insta::assert_snapshot!(render(
+        r#"
+use pyo3_ffi::*;
+
+struct SendPtr<T>(*mut T);
+unsafe impl<T> Send for SendPtr<T> {}
+
+pub struct Job {
+    callback: *mut PyObject,
+}
+
+impl Job {
+    pub fn run_later(&self, extra: *mut PyObject) {
+        let cb = self.callback;
+        let extra = SendPtr(extra);
+        std::thread::spawn(move || {
+            let _ = (cb, extra);
+        });
+    }
+}
+"#
+    ));
+}
