@@ -11,6 +11,7 @@ use crate::context::CrateContext;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::FnItem;
+use crate::registry::Rule;
 use crate::source::SourceFile;
 use crate::syntax;
 use crate::walk::{self, Node};
@@ -38,8 +39,6 @@ pub const RULES: &[Rule] = &[
         "An API result whose error value is also a valid value is used without consulting `PyErr_Occurred()`"
     ),
 ];
-
-use crate::registry::Rule;
 
 /// Calls that read the error indicator, telling a real -1 from a failure.
 const INDICATOR_READERS: &[&str] = &[
@@ -92,10 +91,6 @@ fn ignored_failure(cx: &CrateContext<'_>, file: &SourceFile, call: &syn::ExprCal
             "returns NULL with an exception set when it fails".to_string(),
             format!("check the result for NULL and propagate the exception: `if {name}(..).is_null() {{ return ptr::null_mut(); }}`"),
         ),
-        Failure::NullOrAbsent => (
-            "returns NULL on failure (or when there is no result)".to_string(),
-            format!("check the result for NULL, then `PyErr_Occurred()` to tell a failure from a missing result of `{name}`"),
-        ),
         Failure::MinusOne => (
             "returns -1 with an exception set when it fails".to_string(),
             format!("check the result and propagate the exception: `if {name}(..) < 0 {{ /* clean up */ return ptr::null_mut(); }}`"),
@@ -108,7 +103,7 @@ fn ignored_failure(cx: &CrateContext<'_>, file: &SourceFile, call: &syn::ExprCal
             "returns -1 with an exception set when it fails".to_string(),
             "use the result, and after a -1 check `PyErr_Occurred()` to propagate a failure".to_string(),
         ),
-        Failure::Never => return,
+        Failure::NullOrAbsent | Failure::Never => return,
     };
     out.push(
         Diagnostic::new("EI002", file.path(), file.range(call.span()), format!("the result of `{name}` is ignored"))
