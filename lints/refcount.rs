@@ -84,7 +84,7 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     for f in &cx.index.fns {
         // A callback returning an object can break RC006 without calling anything.
         let returns_object = matches!(&f.sig.output, syn::ReturnType::Type(_, ty) if crate::syntax::is_object_ptr(ty));
-        if !touches_capi(cx, f, &summaries) && !(returns_object && cx.index.is_callback(f)) {
+        if !(touches_capi(cx, f, &summaries) || returns_object && cx.index.is_callback(f)) {
             continue;
         }
         let mut findings = Vec::new();
@@ -146,7 +146,6 @@ pub fn analyse_fn(
         params,
         is_callback: cx.index.is_callback(f),
         returns_object,
-        is_module_init: f.name.starts_with("PyInit_") || f.name.starts_with("PyModExport_"),
         is_dealloc: cx.index.callbacks.fills(&f.name, "tp_dealloc") || f.name.contains("dealloc"),
     };
     let domain = RcDomain {
@@ -194,13 +193,7 @@ fn analyse_closure(
         api: cx.api(),
         summaries,
         file: &cx.files[f.file],
-        facts: FnFacts {
-            params: Vec::new(),
-            is_callback: false,
-            returns_object: false,
-            is_module_init: false,
-            is_dealloc: false,
-        },
+        facts: FnFacts { params: Vec::new(), is_callback: false, returns_object: false, is_dealloc: false },
         sites: RefCell::new(HashMap::new()),
         findings: RefCell::new(None),
         exits: RefCell::new(Vec::new()),

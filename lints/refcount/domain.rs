@@ -175,8 +175,6 @@ pub struct FnFacts {
     pub params: Vec<(Option<String>, bool, Range<usize>)>,
     pub is_callback: bool,
     pub returns_object: bool,
-    /// `PyInit_*`: may return `PyModuleDef_Init(..)`.
-    pub is_module_init: bool,
     /// `tp_dealloc`: `Py_DECREF(Py_TYPE(self))` is the heap-type idiom.
     pub is_dealloc: bool,
 }
@@ -709,7 +707,7 @@ impl<'a> RcDomain<'a> {
             let steal = f.steal(i).or(build_steals.contains(&i).then_some(Steal::Always));
             if let Some(steal) = steal {
                 let v = self.eval(cfg, st, a);
-                self.steal(st, &v, steal, name, at.clone(), site, f.accepts_null_steal);
+                self.steal(st, &v, steal, name, at.clone(), site);
                 vals.push(v);
                 continue;
             }
@@ -793,9 +791,7 @@ impl<'a> RcDomain<'a> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn steal(&self, st: &mut State, v: &Val, steal: Steal, name: &str, at: Range<usize>, call: Site, null_ok: bool) {
-        let _ = null_ok;
+    fn steal(&self, st: &mut State, v: &Val, steal: Steal, name: &str, at: Range<usize>, call: Site) {
         if v.unknown {
             Self::forget(st, v);
             return;
