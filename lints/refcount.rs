@@ -156,6 +156,7 @@ pub fn analyse_fn(
         sites: RefCell::new(HashMap::new()),
         findings: RefCell::new(None),
         exits: RefCell::new(Vec::new()),
+        rebinding: RefCell::new(None),
     };
     let exits = run(&domain, &cfg)?;
     if let Some(out) = findings {
@@ -197,6 +198,7 @@ fn analyse_closure(
         sites: RefCell::new(HashMap::new()),
         findings: RefCell::new(None),
         exits: RefCell::new(Vec::new()),
+        rebinding: RefCell::new(None),
     };
     if run(&domain, &cfg).is_some() {
         out.extend(domain.findings.borrow_mut().take().unwrap_or_default());

@@ -188,6 +188,8 @@ pub struct RcDomain<'a> {
     /// Set during the reporting replay.
     pub findings: RefCell<Option<Vec<Finding>>>,
     pub exits: RefCell<Vec<ExitRecord>>,
+    /// The local the node being evaluated assigns (`let x = ..`, `x = ..`).
+    pub rebinding: RefCell<Option<String>>,
 }
 
 /// A callee the domain knows: a C-API function, or a summarised crate function.
@@ -307,20 +309,33 @@ impl<'a> RcDomain<'a> {
         v.definite() && v.sites.iter().all(|s| st.objs.get(s).is_some_and(&pred))
     }
 
-    /// Produce a new object at `site` (an API result).
-    fn produce(&self, st: &mut State, site: Site, obj: Obj, info: SiteInfo) {
+    /// Produce a new object at `site` (an API result). When the site already
+    /// holds an owned object (a loop's previous iteration), that object is
+    /// lost if no other local still points to it: RC001. If one does, the two
+    /// instances cannot be told apart and the site is no longer judged.
+    fn produce(&self, st: &mut State, site: Site, mut obj: Obj, info: SiteInfo) {
         if let Some(old) = st.objs.get(&site) {
             if matches!(old.own, Own::Owned(_)) && old.null != Null::Null && obj.own == Own::Owned(1) {
-                let name = self.quoted_name(st, site);
-                self.report(Finding {
-                    code: "RC001",
-                    range: info.range.clone(),
-                    message: format!("new reference from `{}` is leaked", info.what),
-                    label: "a new reference is created here on every iteration".into(),
-                    labels: Vec::new(),
-                    help: format!("release {name} with `Py_DECREF` before the loop creates the next one"),
-                    key: ("RC001", site),
-                });
+                let rebound = self.rebinding.borrow().clone();
+                let held = st
+                    .vars
+                    .iter()
+                    .any(|(name, v)| v.sites.contains(&site) && Some(name) != rebound.as_ref())
+                    || st.temps.values().any(|v| v.sites.contains(&site));
+                if held {
+                    obj.own = Own::Unknown;
+                } else {
+                    let name = self.quoted_name(st, site);
+                    self.report(Finding {
+                        code: "RC001",
+                        range: info.range.clone(),
+                        message: format!("new reference from `{}` is leaked", info.what),
+                        label: "a new reference is created here on every iteration".into(),
+                        labels: Vec::new(),
+                        help: format!("release {name} with `Py_DECREF` before the loop creates the next one"),
+                        key: ("RC001", site),
+                    });
+                }
             }
         }
         st.objs.insert(site, obj);
@@ -1487,7 +1502,14 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                     }
                     return;
                 }
+                let target = match dest {
+                    Dest::Let(pat) => place::pat_ident(pat).map(|i| i.to_string()),
+                    Dest::Assign(lhs) => place::place_of(lhs).filter(place::Place::is_local).map(|p| p.root),
+                    _ => None,
+                };
+                *self.rebinding.borrow_mut() = target;
                 let v = self.eval(cfg, st, expr);
+                *self.rebinding.borrow_mut() = None;
                 match dest {
                     Dest::Let(pat) => self.bind_pat(st, pat, v),
                     Dest::Assign(lhs) => self.assign(st, lhs, v),
