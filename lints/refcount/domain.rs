@@ -317,10 +317,7 @@ impl<'a> RcDomain<'a> {
         if let Some(old) = st.objs.get(&site) {
             if matches!(old.own, Own::Owned(_)) && old.null != Null::Null && obj.own == Own::Owned(1) {
                 let rebound = self.rebinding.borrow().clone();
-                let held = st
-                    .vars
-                    .iter()
-                    .any(|(name, v)| v.sites.contains(&site) && Some(name) != rebound.as_ref())
+                let held = st.vars.iter().any(|(name, v)| v.sites.contains(&site) && Some(name) != rebound.as_ref())
                     || st.temps.values().any(|v| v.sites.contains(&site));
                 if held {
                     obj.own = Own::Unknown;
