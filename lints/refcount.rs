@@ -84,7 +84,7 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     for f in &cx.index.fns {
         // A callback returning an object can break RC006 without calling anything.
         let returns_object = matches!(&f.sig.output, syn::ReturnType::Type(_, ty) if crate::syntax::is_object_ptr(ty));
-        if !touches_capi(cx, f, &summaries) && !(returns_object && cx.index.is_callback(f)) {
+        if !(touches_capi(cx, f, &summaries) || returns_object && cx.index.is_callback(f)) {
             continue;
         }
         let mut findings = Vec::new();
@@ -146,23 +146,14 @@ pub fn analyse_fn(
         params,
         is_callback: cx.index.is_callback(f),
         returns_object,
-        is_module_init: f.name.starts_with("PyInit_") || f.name.starts_with("PyModExport_"),
         is_dealloc: cx.index.callbacks.fills(&f.name, "tp_dealloc") || f.name.contains("dealloc"),
     };
-    let domain = RcDomain {
-        api: cx.api(),
-        summaries,
-        file,
-        facts,
-        sites: RefCell::new(HashMap::new()),
-        findings: RefCell::new(None),
-        exits: RefCell::new(Vec::new()),
-    };
+    let domain = new_domain(cx, f, summaries, facts);
     let exits = run(&domain, &cfg)?;
     if let Some(out) = findings {
         out.extend(domain.findings.borrow_mut().take().unwrap_or_default());
         for closure in &cfg.closures {
-            analyse_closure(cx, f, closure, summaries, out);
+            analyse_closure(cx, f, closure, &domain.facts, summaries, out);
         }
     }
     Some(exits)
@@ -181,34 +172,51 @@ fn run(domain: &RcDomain<'_>, cfg: &Cfg<'_>) -> Option<Vec<ExitRecord>> {
     Some(domain.exits.take())
 }
 
-/// A closure is a body of its own: no parameters tracked, never a callback.
+/// A closure is a body of its own. It sees the enclosing function's object
+/// parameters it captures (a callback's stay borrowed); a closure without
+/// inputs inside a callback is taken as its body (`catch_unwind(|| ..)`), so
+/// what it returns is what the callback returns.
 fn analyse_closure(
     cx: &CrateContext<'_>,
     f: &FnItem<'_>,
     closure: &syn::ExprClosure,
+    outer: &FnFacts,
     summaries: &Summaries,
     out: &mut Vec<Finding>,
 ) {
     let cfg = Cfg::of_closure(closure);
-    let domain = RcDomain {
-        api: cx.api(),
-        summaries,
-        file: &cx.files[f.file],
-        facts: FnFacts {
-            params: Vec::new(),
-            is_callback: false,
-            returns_object: false,
-            is_module_init: false,
-            is_dealloc: false,
-        },
-        sites: RefCell::new(HashMap::new()),
-        findings: RefCell::new(None),
-        exits: RefCell::new(Vec::new()),
+    let inputs: Vec<String> =
+        closure.inputs.iter().flat_map(flow::place::pat_bindings).map(|i| i.to_string()).collect();
+    let params = outer
+        .params
+        .iter()
+        .filter(|(name, _, _)| name.as_ref().is_some_and(|n| !inputs.contains(n)))
+        .cloned()
+        .collect();
+    let facts = FnFacts {
+        params,
+        is_callback: outer.is_callback,
+        returns_object: outer.returns_object && closure.inputs.is_empty(),
+        is_dealloc: outer.is_dealloc,
     };
+    let domain = new_domain(cx, f, summaries, facts);
     if run(&domain, &cfg).is_some() {
         out.extend(domain.findings.borrow_mut().take().unwrap_or_default());
     }
     for inner in &cfg.closures {
-        analyse_closure(cx, f, inner, summaries, out);
+        analyse_closure(cx, f, inner, &domain.facts, summaries, out);
+    }
+}
+
+fn new_domain<'a>(cx: &'a CrateContext<'_>, f: &FnItem<'_>, summaries: &'a Summaries, facts: FnFacts) -> RcDomain<'a> {
+    RcDomain {
+        api: cx.api(),
+        summaries,
+        file: &cx.files[f.file],
+        facts,
+        sites: RefCell::new(HashMap::new()),
+        findings: RefCell::new(None),
+        exits: RefCell::new(Vec::new()),
+        rebinding: RefCell::new(None),
     }
 }

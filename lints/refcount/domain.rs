@@ -175,8 +175,6 @@ pub struct FnFacts {
     pub params: Vec<(Option<String>, bool, Range<usize>)>,
     pub is_callback: bool,
     pub returns_object: bool,
-    /// `PyInit_*`: may return `PyModuleDef_Init(..)`.
-    pub is_module_init: bool,
     /// `tp_dealloc`: `Py_DECREF(Py_TYPE(self))` is the heap-type idiom.
     pub is_dealloc: bool,
 }
@@ -190,6 +188,8 @@ pub struct RcDomain<'a> {
     /// Set during the reporting replay.
     pub findings: RefCell<Option<Vec<Finding>>>,
     pub exits: RefCell<Vec<ExitRecord>>,
+    /// The local the node being evaluated assigns (`let x = ..`, `x = ..`).
+    pub rebinding: RefCell<Option<String>>,
 }
 
 /// A callee the domain knows: a C-API function, or a summarised crate function.
@@ -309,20 +309,30 @@ impl<'a> RcDomain<'a> {
         v.definite() && v.sites.iter().all(|s| st.objs.get(s).is_some_and(&pred))
     }
 
-    /// Produce a new object at `site` (an API result).
-    fn produce(&self, st: &mut State, site: Site, obj: Obj, info: SiteInfo) {
+    /// Produce a new object at `site` (an API result). When the site already
+    /// holds an owned object (a loop's previous iteration), that object is
+    /// lost if no other local still points to it: RC001. If one does, the two
+    /// instances cannot be told apart and the site is no longer judged.
+    fn produce(&self, st: &mut State, site: Site, mut obj: Obj, info: SiteInfo) {
         if let Some(old) = st.objs.get(&site) {
             if matches!(old.own, Own::Owned(_)) && old.null != Null::Null && obj.own == Own::Owned(1) {
-                let name = self.quoted_name(st, site);
-                self.report(Finding {
-                    code: "RC001",
-                    range: info.range.clone(),
-                    message: format!("new reference from `{}` is leaked", info.what),
-                    label: "a new reference is created here on every iteration".into(),
-                    labels: Vec::new(),
-                    help: format!("release {name} with `Py_DECREF` before the loop creates the next one"),
-                    key: ("RC001", site),
-                });
+                let rebound = self.rebinding.borrow().clone();
+                let held = st.vars.iter().any(|(name, v)| v.sites.contains(&site) && Some(name) != rebound.as_ref())
+                    || st.temps.values().any(|v| v.sites.contains(&site));
+                if held {
+                    obj.own = Own::Unknown;
+                } else {
+                    let name = self.quoted_name(st, site);
+                    self.report(Finding {
+                        code: "RC001",
+                        range: info.range.clone(),
+                        message: format!("new reference from `{}` is leaked", info.what),
+                        label: "a new reference is created here on every iteration".into(),
+                        labels: Vec::new(),
+                        help: format!("release {name} with `Py_DECREF` before the loop creates the next one"),
+                        key: ("RC001", site),
+                    });
+                }
             }
         }
         st.objs.insert(site, obj);
@@ -709,7 +719,7 @@ impl<'a> RcDomain<'a> {
             let steal = f.steal(i).or(build_steals.contains(&i).then_some(Steal::Always));
             if let Some(steal) = steal {
                 let v = self.eval(cfg, st, a);
-                self.steal(st, &v, steal, name, at.clone(), site, f.accepts_null_steal);
+                self.steal(st, &v, steal, name, at.clone(), site);
                 vals.push(v);
                 continue;
             }
@@ -793,9 +803,7 @@ impl<'a> RcDomain<'a> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn steal(&self, st: &mut State, v: &Val, steal: Steal, name: &str, at: Range<usize>, call: Site, null_ok: bool) {
-        let _ = null_ok;
+    fn steal(&self, st: &mut State, v: &Val, steal: Steal, name: &str, at: Range<usize>, call: Site) {
         if v.unknown {
             Self::forget(st, v);
             return;
@@ -1491,7 +1499,14 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                     }
                     return;
                 }
+                let target = match dest {
+                    Dest::Let(pat) => place::pat_ident(pat).map(|i| i.to_string()),
+                    Dest::Assign(lhs) => place::place_of(lhs).filter(place::Place::is_local).map(|p| p.root),
+                    _ => None,
+                };
+                *self.rebinding.borrow_mut() = target;
                 let v = self.eval(cfg, st, expr);
+                *self.rebinding.borrow_mut() = None;
                 match dest {
                     Dest::Let(pat) => self.bind_pat(st, pat, v),
                     Dest::Assign(lhs) => self.assign(st, lhs, v),
