@@ -584,3 +584,58 @@ fn sys_module_compiles_and_is_clippy_clean_against_the_fixture_bindings() {
         .expect("run cargo clippy");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn out_of_tree_twice_refuses_with_one_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = options(tmp.path(), "_proto");
+    opts.out_of_tree = Some("proto".into());
+    run(&opts);
+    let out = redact(&refusal(&opts), tmp.path());
+    assert_snapshot!(out);
+    opts.force = true;
+    assert!(prepare(&opts).plan.changes.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// The binary: exit codes and what goes to stdout and stderr.
+
+fn binary(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_cpython-rs"))
+        .arg("new-module")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run cpython-rs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_exits_0_on_success_and_2_on_refusal() {
+    let (_tmp, root) = checkout();
+    let before = tree_state(&root);
+    let (code, out, err) = binary(&root.join("Modules"), &["_fastjson", "--dry-run", "--color", "never"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Dry run: nothing was written."), "{out}");
+    assert_eq!(tree_state(&root), before);
+
+    let (code, out, err) =
+        binary(Path::new("/"), &["_fastjson", "--cpython", &root.display().to_string(), "--api", "sys"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Created Modules/_fastjson/src/lib.rs"), "{out}");
+    assert!(out.contains("Updated Cargo.lock"), "{out}");
+    assert!(out.contains("Next steps:"), "{out}");
+
+    let (code, out, err) = binary(&root, &["_fastjson"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("error: `_fastjson` already exists"), "{err}");
+
+    let (code, _, err) = binary(&root, &["_fastjson", "--section", "Libary"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown NEWS section `Libary`"), "{err}");
+}

@@ -168,8 +168,10 @@ fn string_items(line: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 while i < bytes.len() && bytes[i] != quote {
                     i += if bytes[i] == b'\\' && quote == b'"' { 2 } else { 1 };
                 }
-                let end = (i + 1).min(bytes.len());
-                items.push((start..end, line[start + 1..end.saturating_sub(1).max(start + 1)].to_string()));
+                // `i` is at the closing quote, or past the end of an unterminated string.
+                let close = i.min(bytes.len());
+                let end = (close + 1).min(bytes.len());
+                items.push((start..end, line[start + 1..close].to_string()));
                 i = end;
             }
             _ => i += 1,
@@ -584,5 +586,75 @@ mod tests {
             "def f():\n    pass\n\n\ntry:\n    from _x import f\nexcept ImportError:\n    pass\n\n\nif __name__ == '__main__':\n    f()\n"
         );
         assert_eq!(guarded_import(&out, "_x", ""), Edit::Present);
+    }
+
+    #[test]
+    fn setup_lines_go_in_sorted_position_in_the_rust_block() {
+        let text = "# C\n@MODULE_MATH_TRUE@math mathmodule.c\n\n# Rust modules\n#\n@MODULE__A_TRUE@_a _a/Cargo.toml _a/src/lib.rs lib_a.a\n@MODULE__C_TRUE@_c _c/Cargo.toml _c/src/lib.rs lib_c.a\n\n# Test\n";
+        let out = changed(setup_stdlib(text, "_b"));
+        assert!(
+            out.contains("lib_a.a\n@MODULE__B_TRUE@_b _b/Cargo.toml _b/src/lib.rs lib_b.a\n@MODULE__C_TRUE@"),
+            "{out}"
+        );
+        assert_eq!(setup_stdlib(&out, "_b"), Edit::Present);
+        assert_eq!(setup_stdlib(text, "math"), Edit::Present);
+    }
+
+    #[test]
+    fn configure_checks_insert_sorted_among_the_rust_ones() {
+        let text =
+            format!("dnl Rust modules\n{}\n{}\n\ndnl test modules\n", configure_line("_a"), configure_line("_c"));
+        let out = changed(configure_ac(&text, "_b"));
+        assert_eq!(
+            out,
+            format!(
+                "dnl Rust modules\n{}\n{}\n{}\n\ndnl test modules\n",
+                configure_line("_a"),
+                configure_line("_b"),
+                configure_line("_c")
+            )
+        );
+    }
+
+    #[test]
+    fn staticlib_dependency_and_export_are_added_once() {
+        let toml = "[package]\nname = \"s\"\n\n[dependencies]\n_b = { path = \"../_b\" }\n\n[features]\n";
+        let out = changed(staticlib_dependency(toml, "_a"));
+        assert_eq!(out, "[package]\nname = \"s\"\n\n[dependencies]\n_a = { path = \"../_a\" }\n_b = { path = \"../_b\" }\n\n[features]\n");
+        assert_eq!(staticlib_dependency(&out, "_a"), Edit::Present);
+        let no_table = changed(staticlib_dependency("[package]\nname = \"s\"\n", "_a"));
+        assert_eq!(no_table, "[package]\nname = \"s\"\n\n[dependencies]\n_a = { path = \"../_a\" }\n");
+
+        let lib = "//! Docs.\n\npub use _b::PyInit__b as _b_init;\n";
+        let out = changed(staticlib_export(lib, "_c", "PyModExport__c"));
+        assert_eq!(out, "//! Docs.\n\npub use _b::PyInit__b as _b_init;\npub use _c::PyModExport__c as _c_export;\n");
+        assert_eq!(staticlib_export(&out, "_c", "PyModExport__c"), Edit::Present);
+        assert_eq!(
+            changed(staticlib_export("//! Docs.\n", "_a", "PyInit__a")),
+            "//! Docs.\n\npub use _a::PyInit__a as _a_init;\n"
+        );
+    }
+
+    #[test]
+    fn pcbuild_lists_take_the_module_where_the_rust_modules_are() {
+        let proj = "  <ExtensionModules Include=\"_c;_a\" />\n  <ExtensionModules Include=\"_base64;_zz\" />\n";
+        let rust = vec!["_base64".to_string()];
+        assert_eq!(
+            changed(pcbuild_proj(proj, "_fast", &rust)),
+            "  <ExtensionModules Include=\"_c;_a\" />\n  <ExtensionModules Include=\"_base64;_fast;_zz\" />\n"
+        );
+        assert_eq!(pcbuild_proj(proj, "_zz", &rust), Edit::Present);
+        assert!(matches!(pcbuild_proj(proj, "_fast", &[]), Edit::NoAnchor(_)));
+
+        let readme = "Rust:\n_base64\n_zz\n\nOther:\n_bz2\n";
+        assert_eq!(changed(pcbuild_readme(readme, "_fast", &rust)), "Rust:\n_base64\n_fast\n_zz\n\nOther:\n_bz2\n");
+        assert_eq!(pcbuild_readme(readme, "_bz2", &rust), Edit::Present);
+        assert!(matches!(pcbuild_readme(readme, "_fast", &[]), Edit::NoAnchor(_)));
+    }
+
+    #[test]
+    fn guarded_import_is_appended_without_a_main_block() {
+        let out = changed(guarded_import("x = 1\n", "_x", "try:\n    import _x\nexcept ImportError:\n    pass\n"));
+        assert_eq!(out, "x = 1\n\n\ntry:\n    import _x\nexcept ImportError:\n    pass\n");
     }
 }

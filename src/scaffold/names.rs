@@ -102,7 +102,13 @@ pub fn clashes(root: &Path, name: &str, ours: bool) -> Vec<Clash> {
     if dir.join("Cargo.toml").is_file() {
         add(format!("`Modules/{name}/` is a Rust crate"), ours);
     } else if dir.is_dir() {
-        add(format!("`Modules/{name}/` holds the sources of a C module"), false);
+        let c_sources = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .any(|e| e.path().extension().is_some_and(|x| x == "c" || x == "h"));
+        let what = if c_sources { "holds the sources of a C module" } else { "already exists" };
+        add(format!("`Modules/{name}/` {what}"), false);
     }
     for crate_dir in rust_crates_named(root, name) {
         if crate_dir != format!("Modules/{name}") {

@@ -47,6 +47,7 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
     ];
     let mut plan = Plan::new(dir.clone());
     let mut conflicts = Vec::new();
+    let mut regenerable = 0;
     let test_path = format!("tests/test_{name}.py");
     let test = (test_path.as_str(), templates::TEST.render(&vars), "plain unittest");
     for (path, body, summary) in files.iter().map(|(p, t, s)| (*p, t.render(&vars), *s)).chain(std::iter::once(test)) {
@@ -64,6 +65,7 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
                 ChangeKind::Overwrite
             }
             Some(Provenance::Generated) => {
+                regenerable += 1;
                 conflicts.push(
                     Problem::new(format!("`{path}` already exists in `{}`", dir.display()))
                         .help("`--force` writes it again"),
@@ -94,6 +96,12 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
         });
     }
     if !conflicts.is_empty() {
+        if regenerable == conflicts.len() {
+            // Every file is one this tool generated: one message says it all.
+            conflicts = vec![Problem::new(format!("`{}` already holds the crate cpython-rs generated", dir.display()))
+                .note("nothing was changed")
+                .help("`--force` writes the generated files again (those not edited since)")];
+        }
         return Err(Refusal { errors: conflicts, warnings: Vec::new() });
     }
     let shown = options.out_of_tree.as_deref().map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
