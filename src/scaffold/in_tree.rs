@@ -6,7 +6,7 @@ use std::path::Path;
 use super::checkout::{self, Checkout};
 use super::edits::{self, Edit};
 use super::marker::{self, Comment, Provenance};
-use super::names::{self, Clash};
+use super::names::{self, Clash, ClashKind};
 use super::news::{self, Timestamp};
 use super::plan::{ChangeKind, FileChange, Plan};
 use super::report::{Problem, Refusal, Step};
@@ -24,19 +24,69 @@ struct Replaced {
 pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
     let name = options.name.as_str();
     let checkout = checkout::locate(options.cpython.as_deref(), &options.cwd)?;
-    let root = checkout.root.clone();
     let (style, style_reason) = choose_style(options.api, &checkout)?;
-    if !root.join("Modules/cpython-build-helper").is_dir() {
+    if !checkout.root.join("Modules/cpython-build-helper").is_dir() {
         return Err(Problem::new("this checkout has no `Modules/cpython-build-helper/`")
             .note("every module's `build.rs` calls `cpython_build_helper::print_linker_args()`")
             .into());
     }
+    let (replaced, warnings) = validate(options, &checkout.root)?;
+    let vars = vars(options, &checkout, replaced.as_ref());
+    let entry = match style {
+        ApiStyle::Safe => format!("PyModExport_{name}"),
+        ApiStyle::Sys => format!("PyInit_{name}"),
+    };
+    let mut builder = Builder {
+        root: &checkout.root,
+        force: options.force,
+        plan: Plan::new(checkout.root.clone()),
+        conflicts: Vec::new(),
+    };
+    builder.module_files(options, style, &entry, &vars, replaced.as_ref());
+    let news_path = options.gh_issue.and_then(|issue| builder.news(options, issue, replaced.as_ref()));
+    if !builder.conflicts.is_empty() {
+        return Err(Refusal { errors: builder.conflicts, warnings: Vec::new() });
+    }
+    let mut registrations =
+        Registrations { root: &checkout.root, plan: builder.plan, unchanged: Vec::new(), manual: Vec::new() };
+    registrations.register(name, &entry, &checkout.rust_modules);
+    if let Some((public, path)) = replaced.as_ref().and_then(|r| r.public.as_ref()) {
+        let block = templates::FALLBACK.render(&vars);
+        registrations.edit(
+            path,
+            &format!("imports `{name}` with a fallback"),
+            |t| edits::guarded_import(t, name, &block),
+            || format!("import `{name}` in `{public}` inside `try: ... except ImportError:`"),
+        );
+    }
 
+    let mut steps = registrations.manual;
+    steps.extend(next_steps(&checkout, options, replaced.as_ref(), news_path.as_deref()));
+    let style_name = match style {
+        ApiStyle::Safe => "safe",
+        ApiStyle::Sys => "sys",
+    };
+    let root = checkout.root.clone();
+    Ok(Prepared {
+        headline: format!("`{name}`, a Rust module in the {style_name} API style ({style_reason})"),
+        root_label: format!("{}/", root.file_name().map_or_else(|| ".".into(), |f| f.to_string_lossy().into_owned())),
+        plan: registrations.plan,
+        unchanged: registrations.unchanged,
+        warnings,
+        steps,
+        lock: Some(LockRefresh { root, package: name.to_string() }),
+    })
+}
+
+/// Whether the name is free (or, with `--force`, taken only by this tool's
+/// own crate) and `--replaces` names a module; the warnings worth showing.
+fn validate(options: &Options, root: &Path) -> Result<(Option<Replaced>, Vec<Problem>), Refusal> {
+    let name = options.name.as_str();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
-    let alternative = free_alternative(&root, name);
+    let alternative = free_alternative(root, name);
     if !name.starts_with('_') {
-        if let Some(path) = names::public_module_path(&root, name) {
+        if let Some(path) = names::public_module_path(root, name) {
             let mut warning = Problem::new(format!(
                 "`{name}` has no leading underscore, and `{path}` is the public module of that name"
             ));
@@ -47,17 +97,16 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
             warnings.push(warning);
         }
     }
-    let crate_dir = format!("Modules/{name}");
-    let ours =
-        read(&root.join(&crate_dir).join("Cargo.toml")).is_some_and(|t| marker::provenance(&t) != Provenance::Foreign);
-    let clashes = names::clashes(&root, name, ours);
+    let manifest = root.join("Modules").join(name).join("Cargo.toml");
+    let ours = read(&manifest).is_some_and(|t| marker::provenance(&t) != Provenance::Foreign);
+    let clashes = names::clashes(root, name, ours);
     let blocking: Vec<&Clash> = clashes.iter().filter(|c| !(c.ours && options.force)).collect();
     if !blocking.is_empty() {
         // The warning above already suggests a name when there is one.
         let suggest = if warnings.is_empty() { Some(alternative.as_deref()) } else { None };
         errors.push(clash_problem(name, &blocking, ours, suggest));
     }
-    let replaced = match options.replaces.as_deref().map(|m| resolve_replaced(&root, name, m)) {
+    let replaced = match options.replaces.as_deref().map(|m| resolve_replaced(root, name, m)) {
         Some(Ok(r)) => Some(r),
         Some(Err(problem)) => {
             errors.push(problem);
@@ -68,7 +117,7 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
     if !errors.is_empty() {
         return Err(Refusal { errors, warnings });
     }
-    if options.replaces.is_none() && stage(&root) <= 2 {
+    if options.replaces.is_none() && stage(root) <= 2 {
         warnings.push(
             Problem::new(format!("`{name}` replaces no existing module"))
                 .note(
@@ -78,104 +127,7 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
                 .help("pass `--replaces MODULE` to wire the fallback import and test both implementations"),
         );
     }
-
-    let vars = vars(options, &checkout, replaced.as_ref());
-    let mut builder =
-        Builder { root: &root, force: options.force, plan: Plan::new(root.clone()), conflicts: Vec::new() };
-    let (cargo, build, lib, entry) = match style {
-        ApiStyle::Safe => {
-            (templates::SAFE_CARGO, templates::SAFE_BUILD, templates::SAFE_LIB, format!("PyModExport_{name}"))
-        }
-        ApiStyle::Sys => (templates::SYS_CARGO, templates::SYS_BUILD, templates::SYS_LIB, format!("PyInit_{name}")),
-    };
-    builder.write(format!("{crate_dir}/Cargo.toml"), cargo.render(&vars), "the crate");
-    builder.write(format!("{crate_dir}/build.rs"), build.render(&vars), "links through cpython-build-helper");
-    builder.write(format!("{crate_dir}/src/lib.rs"), lib.render(&vars), &format!("exports `{entry}`"));
-    let test = match replaced.as_ref().and_then(|r| r.public.as_ref()) {
-        Some(_) => templates::TEST_REPLACES.render(&vars),
-        None => templates::TEST.render(&vars),
-    };
-    builder.write(format!("Lib/test/test_{name}.py"), test, "skipped where the module is not built");
-    let public = !name.starts_with('_');
-    if public {
-        builder.write(format!("Doc/library/{name}.rst"), templates::DOC.render(&vars), "documentation stub");
-    }
-    let news_path = options.gh_issue.and_then(|issue| builder.news(options, issue, replaced.as_ref()));
-    if !builder.conflicts.is_empty() {
-        return Err(Refusal { errors: builder.conflicts, warnings: Vec::new() });
-    }
-
-    let mut registrations =
-        Registrations { root: &root, plan: builder.plan, unchanged: Vec::new(), manual: Vec::new() };
-    registrations.edit(
-        "Cargo.toml",
-        "workspace member",
-        |t| edits::workspace_member(t, &crate_dir),
-        || format!("add `\"{crate_dir}\",` to `[workspace] members`"),
-    );
-    registrations.edit(
-        "Modules/Setup.stdlib.in",
-        "Rust modules block",
-        |t| edits::setup_stdlib(t, name),
-        || format!("add `{}` to its `# Rust modules` block", edits::setup_line(name)),
-    );
-    registrations.edit(
-        "configure.ac",
-        "PY_STDLIB_MOD check",
-        |t| edits::configure_ac(t, name),
-        || format!("add `{}` next to the other module checks", edits::configure_line(name)),
-    );
-    let staticlib = "Modules/cpython-rust-staticlib";
-    registrations.edit(
-        &format!("{staticlib}/Cargo.toml"),
-        "path dependency",
-        |t| edits::staticlib_dependency(t, name),
-        || format!("add `{name} = {{ path = \"../{name}\" }}` to `[dependencies]`"),
-    );
-    registrations.edit(
-        &format!("{staticlib}/src/lib.rs"),
-        &format!("re-exports `{entry}`"),
-        |t| edits::staticlib_export(t, name, &entry),
-        || format!("add `{}`", edits::staticlib_export_line(name, &entry)),
-    );
-    let rust_modules = &checkout.rust_modules;
-    registrations.edit(
-        "PCbuild/pcbuild.proj",
-        "ExtensionModules",
-        |t| edits::pcbuild_proj(t, name, rust_modules),
-        || format!("add `{name}` to the `<ExtensionModules Include=\"...\">` list of Rust modules"),
-    );
-    registrations.edit(
-        "PCbuild/readme.txt",
-        "project list",
-        |t| edits::pcbuild_readme(t, name, rust_modules),
-        || format!("add `{name}` to the list of Rust sub-projects"),
-    );
-    if let Some((public_name, path)) = replaced.as_ref().and_then(|r| r.public.as_ref()) {
-        let block = templates::FALLBACK.render(&vars);
-        registrations.edit(
-            path,
-            &format!("imports `{name}` with a fallback"),
-            |t| edits::guarded_import(t, name, &block),
-            || format!("import `{name}` in `{public_name}` inside `try: ... except ImportError:`"),
-        );
-    }
-
-    let mut steps = registrations.manual;
-    steps.extend(next_steps(&checkout, options, replaced.as_ref(), news_path.as_deref()));
-    let style_name = match style {
-        ApiStyle::Safe => "safe",
-        ApiStyle::Sys => "sys",
-    };
-    Ok(Prepared {
-        headline: format!("`{name}`, a Rust module in the {style_name} API style ({style_reason})"),
-        root_label: format!("{}/", root.file_name().map_or_else(|| ".".into(), |f| f.to_string_lossy().into_owned())),
-        plan: registrations.plan,
-        unchanged: registrations.unchanged,
-        warnings,
-        steps,
-        lock: Some(LockRefresh { root, package: name.to_string() }),
-    })
+    Ok((replaced, warnings))
 }
 
 /// The API style asked for, or the checkout's.
@@ -207,7 +159,7 @@ fn clash_problem(name: &str, clashes: &[&Clash], ours: bool, suggest: Option<Opt
     for clash in clashes {
         problem = problem.note(clash.what.clone());
     }
-    let rust_crate = clashes.iter().any(|c| c.what.ends_with("is a Rust crate"));
+    let rust_crate = clashes.iter().any(|c| c.kind == ClashKind::RustCrate);
     match suggest {
         None => problem,
         Some(Some(alt)) if !rust_crate => problem.help(format!(
@@ -236,7 +188,7 @@ fn resolve_replaced(root: &Path, name: &str, module: &str) -> Result<Replaced, P
     if let Some(path) = names::public_module_path(root, module) {
         return Ok(Replaced { module: module.to_string(), public: Some((module.to_string(), path)) });
     }
-    let exists = names::clashes(root, module, false).iter().any(|c| !c.what.starts_with("`Lib/"));
+    let exists = names::clashes(root, module, false).iter().any(|c| c.kind != ClashKind::Python);
     if !exists {
         return Err(Problem::new(format!("`--replaces {module}`: this checkout has no module `{module}`"))
             .help("name the C or Python module the Rust one replaces (`--replaces base64`, `--replaces _json`)"));
@@ -290,6 +242,34 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// The crate, its test, and for a public module the documentation stub.
+    fn module_files(
+        &mut self,
+        options: &Options,
+        style: ApiStyle,
+        entry: &str,
+        vars: &Vars,
+        replaced: Option<&Replaced>,
+    ) {
+        let name = &options.name;
+        let (cargo, build, lib) = match style {
+            ApiStyle::Safe => (templates::SAFE_CARGO, templates::SAFE_BUILD, templates::SAFE_LIB),
+            ApiStyle::Sys => (templates::SYS_CARGO, templates::SYS_BUILD, templates::SYS_LIB),
+        };
+        let crate_dir = format!("Modules/{name}");
+        self.write(format!("{crate_dir}/Cargo.toml"), cargo.render(vars), "the crate");
+        self.write(format!("{crate_dir}/build.rs"), build.render(vars), "links through cpython-build-helper");
+        self.write(format!("{crate_dir}/src/lib.rs"), lib.render(vars), &format!("exports `{entry}`"));
+        let test = match replaced.and_then(|r| r.public.as_ref()) {
+            Some(_) => templates::TEST_REPLACES.render(vars),
+            None => templates::TEST.render(vars),
+        };
+        self.write(format!("Lib/test/test_{name}.py"), test, "skipped where the module is not built");
+        if !name.starts_with('_') {
+            self.write(format!("Doc/library/{name}.rst"), templates::DOC.render(vars), "documentation stub");
+        }
+    }
+
     fn write(&mut self, path: String, body: String, summary: &str) {
         let contents = match Comment::for_path(&path) {
             Some(comment) => marker::stamp(&body, comment),
@@ -376,6 +356,54 @@ struct Registrations<'a> {
 }
 
 impl Registrations<'_> {
+    /// Every place the build needs the module: the workspace, `Setup.stdlib.in`,
+    /// `configure.ac`, the static library crate and the Windows build.
+    fn register(&mut self, name: &str, entry: &str, rust_modules: &[String]) {
+        let crate_dir = format!("Modules/{name}");
+        self.edit(
+            "Cargo.toml",
+            "workspace member",
+            |t| edits::workspace_member(t, &crate_dir),
+            || format!("add `\"{crate_dir}\",` to `[workspace] members`"),
+        );
+        self.edit(
+            "Modules/Setup.stdlib.in",
+            "Rust modules block",
+            |t| edits::setup_stdlib(t, name),
+            || format!("add `{}` to its `# Rust modules` block", edits::setup_line(name)),
+        );
+        self.edit(
+            "configure.ac",
+            "PY_STDLIB_MOD check",
+            |t| edits::configure_ac(t, name),
+            || format!("add `{}` next to the other module checks", edits::configure_line(name)),
+        );
+        self.edit(
+            "Modules/cpython-rust-staticlib/Cargo.toml",
+            "path dependency",
+            |t| edits::staticlib_dependency(t, name),
+            || format!("add `{name} = {{ path = \"../{name}\" }}` to `[dependencies]`"),
+        );
+        self.edit(
+            "Modules/cpython-rust-staticlib/src/lib.rs",
+            &format!("re-exports `{entry}`"),
+            |t| edits::staticlib_export(t, name, entry),
+            || format!("add `{}`", edits::staticlib_export_line(name, entry)),
+        );
+        self.edit(
+            "PCbuild/pcbuild.proj",
+            "ExtensionModules",
+            |t| edits::pcbuild_proj(t, name, rust_modules),
+            || format!("add `{name}` to the `<ExtensionModules Include=\"...\">` list of Rust modules"),
+        );
+        self.edit(
+            "PCbuild/readme.txt",
+            "project list",
+            |t| edits::pcbuild_readme(t, name, rust_modules),
+            || format!("add `{name}` to the list of Rust sub-projects"),
+        );
+    }
+
     fn edit(&mut self, path: &str, summary: &str, edit: impl FnOnce(&str) -> Edit, by_hand: impl FnOnce() -> String) {
         let Some(before) = read(&self.root.join(path)) else {
             self.manual.push(Step::new(format!("`{path}` does not exist: {}", by_hand()), None));

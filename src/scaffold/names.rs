@@ -77,10 +77,24 @@ pub fn check_syntax(name: &str) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Where an existing use of a name was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClashKind {
+    /// A C source, a C sources directory, or a `Setup` line building the module.
+    Extension,
+    /// A Rust crate under `Modules/`.
+    RustCrate,
+    /// A Python module or package in `Lib/`.
+    Python,
+    /// Only the generated list of stdlib module names (builtins such as `sys`).
+    Listed,
+}
+
 /// Something in the checkout that already uses the name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clash {
     pub what: String,
+    pub kind: ClashKind,
     /// Explained by a crate this tool generated (rerunning with `--force`).
     pub ours: bool,
 }
@@ -91,16 +105,16 @@ pub struct Clash {
 /// list) do not count against it.
 pub fn clashes(root: &Path, name: &str, ours: bool) -> Vec<Clash> {
     let mut found = Vec::new();
-    let mut add = |what: String, is_ours: bool| found.push(Clash { what, ours: is_ours });
+    let mut add = |what: String, kind: ClashKind, is_ours: bool| found.push(Clash { what, kind, ours: is_ours });
     let modules = root.join("Modules");
     for file in [format!("{name}.c"), format!("{name}module.c")] {
         if modules.join(&file).is_file() {
-            add(format!("`Modules/{file}` is a C extension module"), false);
+            add(format!("`Modules/{file}` is a C extension module"), ClashKind::Extension, false);
         }
     }
     let dir = modules.join(name);
     if dir.join("Cargo.toml").is_file() {
-        add(format!("`Modules/{name}/` is a Rust crate"), ours);
+        add(format!("`Modules/{name}/` is a Rust crate"), ClashKind::RustCrate, ours);
     } else if dir.is_dir() {
         let c_sources = std::fs::read_dir(&dir)
             .into_iter()
@@ -108,32 +122,36 @@ pub fn clashes(root: &Path, name: &str, ours: bool) -> Vec<Clash> {
             .filter_map(Result::ok)
             .any(|e| e.path().extension().is_some_and(|x| x == "c" || x == "h"));
         let what = if c_sources { "holds the sources of a C module" } else { "already exists" };
-        add(format!("`Modules/{name}/` {what}"), false);
+        add(format!("`Modules/{name}/` {what}"), ClashKind::Extension, false);
     }
     for crate_dir in rust_crates_named(root, name) {
         if crate_dir != format!("Modules/{name}") {
-            add(format!("`{crate_dir}/` is a Rust crate whose package is named `{name}`"), false);
+            add(format!("`{crate_dir}/` is a Rust crate whose package is named `{name}`"), ClashKind::RustCrate, false);
         }
     }
     for setup in ["Modules/Setup.stdlib.in", "Modules/Setup.bootstrap.in", "Modules/Setup"] {
         if let Ok(text) = std::fs::read_to_string(root.join(setup)) {
             if let Some(line) = text.lines().find(|l| setup_module_name(l) == Some(name)) {
-                let rust = line.contains(&format!("{name}/Cargo.toml"));
-                add(format!("`{setup}` builds a module of that name"), ours && rust);
+                let (kind, rust) = if line.contains(&format!("{name}/Cargo.toml")) {
+                    (ClashKind::RustCrate, true)
+                } else {
+                    (ClashKind::Extension, false)
+                };
+                add(format!("`{setup}` builds a module of that name"), kind, ours && rust);
             }
         }
     }
     let lib = root.join("Lib");
     if lib.join(format!("{name}.py")).is_file() {
-        add(format!("`Lib/{name}.py` is a Python module"), false);
+        add(format!("`Lib/{name}.py` is a Python module"), ClashKind::Python, false);
     }
     if lib.join(name).join("__init__.py").is_file() {
-        add(format!("`Lib/{name}/` is a Python package"), false);
+        add(format!("`Lib/{name}/` is a Python package"), ClashKind::Python, false);
     } else if lib.join(name).is_dir() {
-        add(format!("`Lib/{name}/` is a directory of the standard library"), false);
+        add(format!("`Lib/{name}/` is a directory of the standard library"), ClashKind::Python, false);
     }
     if stdlib_module_names(root).iter().any(|n| n == name) {
-        add(format!("`Python/stdlib_module_names.h` lists `{name}`"), ours);
+        add(format!("`Python/stdlib_module_names.h` lists `{name}`"), ClashKind::Listed, ours);
     }
     found
 }
