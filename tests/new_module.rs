@@ -526,6 +526,26 @@ fn generated_lib_rs() -> Vec<(&'static str, String)> {
 }
 
 #[test]
+fn every_placeholder_is_filled() {
+    let (_tmp, root) = checkout();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut plans = Vec::new();
+    for (name, api, replaces) in [("_x", ApiStyle::Safe, Some("base64")), ("x", ApiStyle::Sys, None)] {
+        let mut opts = options(&root, name);
+        opts.api = Some(api);
+        opts.replaces = replaces.map(str::to_string);
+        opts.gh_issue = Some(1);
+        plans.push(prepare(&opts).plan);
+    }
+    let mut opts = options(tmp.path(), "_x");
+    opts.out_of_tree = Some("proto".into());
+    plans.push(prepare(&opts).plan);
+    for change in plans.iter().flat_map(|p| &p.changes) {
+        assert!(!change.after.contains("{{"), "{} has an unfilled placeholder:\n{}", change.path, change.after);
+    }
+}
+
+#[test]
 fn generated_code_has_no_findings_with_every_rule() {
     for (label, text) in generated_lib_rs() {
         let diagnostics = cpython_rs::testing::check_snippet("src/lib.rs", &text, &["ALL"]);

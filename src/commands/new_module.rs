@@ -15,7 +15,7 @@ use crate::scaffold::{self, report, ApiStyle, ExecuteOptions, Options};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  cpython-rs new-module _fastjson --dry-run\n  \
-                  cpython-rs new-module _base64_rs --replaces base64 --gh-issue 12345\n  \
+                  cpython-rs new-module _bisect_rs --replaces _bisect --gh-issue 12345\n  \
                   cpython-rs new-module _proto --out-of-tree ../proto")]
 pub struct NewModuleArgs {
     /// The module's name, a Python identifier (`_fastjson`)
@@ -32,7 +32,7 @@ pub struct NewModuleArgs {
     /// The C or Python module this one replaces: adds a guarded import with fallback and tests of both
     #[arg(long, value_name = "MODULE")]
     pub replaces: Option<String>,
-    /// The NEWS section
+    /// The NEWS section: Library, Core_and_Builtins, C_API, Build, Tests, Security, Windows, ...
     #[arg(long, default_value = "Library", value_parser = Section::parse)]
     pub section: Section,
     /// The GitHub issue: writes the NEWS entry (Misc/NEWS.d/next/<Section>/) as blurb names it
