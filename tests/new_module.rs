@@ -659,3 +659,14 @@ fn the_command_exits_0_on_success_and_2_on_refusal() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown NEWS section `Libary`"), "{err}");
 }
+
+#[test]
+fn registrations_that_cannot_be_made_become_next_steps() {
+    let (_tmp, root) = checkout();
+    std::fs::remove_dir_all(root.join("PCbuild")).unwrap();
+    std::fs::write(root.join("configure.ac"), "AC_INIT([python],[3.15])\nAC_OUTPUT\n").unwrap();
+    let prepared = prepare(&options(&root, "_fastjson"));
+    assert!(!prepared.plan.changes.iter().any(|c| c.path.starts_with("PCbuild/") || c.path == "configure.ac"));
+    let steps: Vec<&str> = prepared.steps.iter().map(|s| s.title.as_str()).collect();
+    assert_snapshot!(steps[..3].join("\n"));
+}

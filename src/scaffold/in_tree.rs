@@ -406,7 +406,10 @@ impl Registrations<'_> {
 
     fn edit(&mut self, path: &str, summary: &str, edit: impl FnOnce(&str) -> Edit, by_hand: impl FnOnce() -> String) {
         let Some(before) = read(&self.root.join(path)) else {
-            self.manual.push(Step::new(format!("`{path}` does not exist: {}", by_hand()), None));
+            self.manual.push(Step::new(
+                format!("Register the module in `{path}`, which this checkout does not have: {}", by_hand()),
+                None,
+            ));
             return;
         };
         match edit(&before) {
@@ -419,7 +422,8 @@ impl Registrations<'_> {
             }),
             Edit::Present => self.unchanged.push((path.to_string(), format!("{summary}: already there"))),
             Edit::NoAnchor(why) => {
-                self.manual.push(Step::new(format!("Edit `{path}` by hand ({why}): {}", by_hand()), None));
+                self.manual
+                    .push(Step::new(format!("Register the module in `{path}` by hand ({why}): {}", by_hand()), None));
             }
         }
     }
