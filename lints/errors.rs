@@ -79,7 +79,10 @@ fn failure_api<'c>(cx: &'c CrateContext<'_>, call: &syn::ExprCall) -> Option<&'c
     // A NULL that may mean "no result" (`PyDict_GetItemWithError`) is not a failure report on its own.
     let reports =
         !matches!(api.failure, Failure::Never | Failure::NullOrAbsent) && !api.sets_exception && api.refop.is_none();
-    (reports && api.returns != Returns::New).then_some(api)
+    // A discarded steal-on-success call (`PyModule_AddObject`) is one mistake,
+    // reported once: RC005 says the value leaks on failure and names the fix.
+    let steals_on_success = api.steals.iter().any(|(_, steal)| *steal == crate::capi::Steal::OnSuccess);
+    (reports && api.returns != Returns::New && !steals_on_success).then_some(api)
 }
 
 /// EI002 for one discarded call.
