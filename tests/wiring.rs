@@ -333,3 +333,63 @@ fn safe_style_modules_are_understood() {
     );
     insta::assert_snapshot!(render(&result, root.path()));
 }
+
+// ---------------------------------------------------------------------------
+// Modules made by `new-module` in its own fixture checkout (tests/fixtures/cpython).
+
+/// Scaffold `name` into a fresh copy of the new-module fixture, without running cargo;
+/// `Cargo.lock` gains the package the way `cargo update --workspace` would add it.
+fn scaffolded(name: &str, api: cpython_rs::scaffold::ApiStyle, replaces: &str) -> tempfile::TempDir {
+    use cpython_rs::scaffold::{self, ExecuteOptions, Options};
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cpython"), dir.path());
+    let mut options = Options::new(name, dir.path());
+    options.api = Some(api);
+    options.replaces = Some(replaces.to_string());
+    let prepared = scaffold::prepare(&options).unwrap_or_else(|_| panic!("new-module refused `{name}`"));
+    scaffold::execute(&prepared, &ExecuteOptions { refresh_lock: false, ..Default::default() }).expect("applied");
+    let before_lock = check_in(dir.path(), &[&format!("Modules/{name}")], &["BW"], 1);
+    assert_eq!(findings(&before_lock, dir.path()), vec![("BW001", "Cargo.lock".to_string())]);
+    edit(dir.path(), "Cargo.lock", |t| format!("{t}\n[[package]]\nname = \"{name}\"\nversion = \"0.1.0\"\n"));
+    dir
+}
+
+#[test]
+fn freshly_scaffolded_modules_pass_the_wiring_rules() {
+    use cpython_rs::scaffold::ApiStyle;
+    for (name, api, replaces) in [("_fastbase64", ApiStyle::Safe, "base64"), ("_bisect_rs", ApiStyle::Sys, "_bisect")] {
+        let root = scaffolded(name, api, replaces);
+        let result = check_in(root.path(), &[&format!("Modules/{name}")], &["BW", "MD"], 1);
+        assert_eq!(findings(&result, root.path()), vec![], "{name}:\n{}", render(&result, root.path()));
+    }
+}
+
+#[test]
+fn each_registration_new_module_made_is_required() {
+    use cpython_rs::scaffold::ApiStyle;
+    let name = "_fastbase64";
+    let cases: &[(&str, &str, &str)] = &[
+        ("Cargo.toml", "\"Modules/_fastbase64\"", "BW001"),
+        ("Modules/Setup.stdlib.in", "@MODULE__FASTBASE64_TRUE@", "BW001"),
+        ("configure.ac", "PY_STDLIB_MOD([_fastbase64]", "BW001"),
+        ("Modules/cpython-rust-staticlib/Cargo.toml", "_fastbase64 = ", "BW001"),
+        ("Modules/cpython-rust-staticlib/src/lib.rs", "pub use _fastbase64", "BW001"),
+        ("Cargo.lock", "name = \"_fastbase64\"", "BW001"),
+    ];
+    for (file, needle, code) in cases {
+        let root = scaffolded(name, ApiStyle::Safe, "base64");
+        edit(root.path(), file, without_line(needle));
+        let result = check_in(root.path(), &[&format!("Modules/{name}")], &["BW"], 1);
+        assert_eq!(
+            findings(&result, root.path()),
+            vec![(*code, file.to_string())],
+            "removing `{needle}` from {file}:\n{}",
+            render(&result, root.path())
+        );
+    }
+    // The guarded import is what keeps the module optional at stage 1.
+    let root = scaffolded(name, ApiStyle::Safe, "base64");
+    edit(root.path(), "Lib/base64.py", |t| t.replace("except ImportError:", "except ValueError:"));
+    let found = findings(&check_in(root.path(), &[&format!("Modules/{name}")], &["BW"], 1), root.path());
+    assert_eq!(found, vec![("BW002", "Lib/base64.py".to_string()), ("BW002", format!("Modules/{name}/Cargo.toml"))]);
+}
