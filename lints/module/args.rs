@@ -522,7 +522,7 @@ impl Checker<'_, '_> {
         match peel(expr) {
             syn::Expr::Call(c) => {
                 let name = syntax::call_name(c)?;
-                matches!(name.as_str(), "null" | "null_mut").then_some(true)
+                matches!(name.as_str(), "null" | "null_mut" | "NULL").then_some(true)
             }
             syn::Expr::Cast(c) => match peel(&c.expr) {
                 syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => Some(i.base10_digits() == "0"),

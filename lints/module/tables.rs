@@ -157,7 +157,7 @@ fn zero(w: &Walker<'_, '_>, expr: &syn::Expr, depth: usize) -> Option<bool> {
                 _ => return None,
             };
             match callee.as_str() {
-                "null" | "null_mut" | "zeroed" | "default" if c.args.is_empty() => Some(true),
+                "null" | "null_mut" | "NULL" | "zeroed" | "default" if c.args.is_empty() => Some(true),
                 "Some" => Some(false),
                 "transmute" | "transmute_copy" if c.args.len() == 1 => zero(w, &c.args[0], depth + 1),
                 _ => None,
