@@ -142,12 +142,7 @@ pub fn analyse_fn(
         syn::ReturnType::Type(_, ty) => crate::syntax::is_object_ptr(ty),
         syn::ReturnType::Default => false,
     };
-    let facts = FnFacts {
-        params,
-        is_callback: cx.index.is_callback(f),
-        returns_object,
-        is_dealloc: cx.index.callbacks.fills(&f.name, "tp_dealloc") || f.name.contains("dealloc"),
-    };
+    let facts = FnFacts { params, is_callback: cx.index.is_callback(f), returns_object };
     let domain = new_domain(cx, f, summaries, facts);
     let exits = run(&domain, &cfg)?;
     if let Some(out) = findings {
@@ -197,7 +192,6 @@ fn analyse_closure(
         params,
         is_callback: outer.is_callback,
         returns_object: outer.returns_object && closure.inputs.is_empty(),
-        is_dealloc: outer.is_dealloc,
     };
     let domain = new_domain(cx, f, summaries, facts);
     if run(&domain, &cfg).is_some() {

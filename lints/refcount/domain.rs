@@ -175,8 +175,6 @@ pub struct FnFacts {
     pub params: Vec<(Option<String>, bool, Range<usize>)>,
     pub is_callback: bool,
     pub returns_object: bool,
-    /// `tp_dealloc`: `Py_DECREF(Py_TYPE(self))` is the heap-type idiom.
-    pub is_dealloc: bool,
 }
 
 pub struct RcDomain<'a> {
@@ -754,7 +752,8 @@ impl<'a> RcDomain<'a> {
         match name {
             "PyErr_Clear" | "PyErr_Fetch" | "PyErr_GetRaisedException" => st.exc = Exc::No,
             "PyModuleDef_Init" => return Val::unknown(),
-            "Py_TYPE" if self.facts.is_dealloc => return Val::unknown(),
+            // `Py_DECREF(Py_TYPE(self))` is the heap-type idiom of `tp_dealloc`; types are not judged.
+            "Py_TYPE" => return Val::unknown(),
             _ => {}
         }
         // Out-parameters.
@@ -1347,6 +1346,11 @@ impl<'a> RcDomain<'a> {
     }
 }
 
+/// `PyErr_Occurred()`.
+fn is_err_occurred(e: &syn::Expr) -> bool {
+    matches!(place::peel(e), syn::Expr::Call(c) if syntax::call_name(c).as_deref() == Some("PyErr_Occurred"))
+}
+
 /// Whether a callee path is `..::NAME::f` (`NonNull::new`).
 fn second_last_is(func: &syn::Expr, name: &str) -> bool {
     let syn::Expr::Path(p) = func else { return false };
@@ -1547,6 +1551,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             NodeKind::Test(Cond::Bool(c)) => {
                 let taken = edge.kind == EdgeKind::True;
                 if let Some(t) = cond::null_test(c) {
+                    if is_err_occurred(t.ptr) {
+                        self.exception_known(st, t.null_when_true != taken);
+                        return true;
+                    }
                     return self.refine_null(cfg, st, t.ptr, t.null_when_true == taken);
                 }
                 if let Some(t) = cond::int_test(c) {
@@ -1596,6 +1604,19 @@ impl<'b> Domain<'b> for RcDomain<'_> {
 }
 
 impl RcDomain<'_> {
+    /// `PyErr_Occurred()` was tested: with no exception set, every unchecked
+    /// result of an API that returns NULL only with an exception is not NULL;
+    /// with one set, they are taken as the failed (NULL) results.
+    fn exception_known(&self, st: &mut State, set: bool) {
+        let sites = self.sites.borrow();
+        for (site, obj) in st.objs.iter_mut() {
+            if obj.null == Null::Maybe && sites.get(site).is_some_and(|i| i.failure == Failure::Null) {
+                obj.null = if set { Null::Null } else { Null::NonNull };
+            }
+        }
+        st.exc = if set { Exc::Yes } else { Exc::No };
+    }
+
     /// `check(p)` where `check` is a crate helper that returns `p` when it is not NULL and fails otherwise.
     fn null_checked_arg<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
         let syn::Expr::Call(c) = place::peel(e) else { return None };
