@@ -30,8 +30,9 @@ pub enum Own {
     Owned(u8),
     /// Someone else owns it (a container, the caller); `extra` strong references were added by incref.
     Borrowed { owner: Option<Site>, extra: u8 },
-    /// A helper's parameter: whether the caller handed ownership over is the helper's contract.
-    Param,
+    /// A helper's parameter: whether the caller handed ownership over is the
+    /// helper's contract; `extra` strong references were added by incref.
+    Param(u8),
     /// Released here (decref).
     Released(Range<usize>),
     /// Handed to an API that steals it, here; still usable while the container lives.
@@ -647,7 +648,8 @@ impl<'a> RcDomain<'a> {
                             Own::Borrowed { owner, extra } if *extra > 0 => {
                                 Own::Borrowed { owner: *owner, extra: extra - 1 }
                             }
-                            Own::Owned(_) | Own::Param => Own::Escaped,
+                            Own::Param(n) if *n > 0 => Own::Param(n - 1),
+                            Own::Owned(_) | Own::Param(_) => Own::Escaped,
                             _ => Own::Unknown,
                         };
                     }
@@ -834,12 +836,13 @@ impl<'a> RcDomain<'a> {
             o.own = match (&o.own, steal) {
                 (Own::Owned(n), _) if *n > 1 => Own::Owned(n - 1),
                 (Own::Borrowed { owner, extra }, _) if *extra > 0 => Own::Borrowed { owner: *owner, extra: extra - 1 },
-                (Own::Owned(_) | Own::Param, Steal::Always) => Own::Stolen(at.clone()),
+                (Own::Param(n), _) if *n > 0 => Own::Param(n - 1),
+                (Own::Owned(_) | Own::Param(_), Steal::Always) => Own::Stolen(at.clone()),
                 (Own::Owned(_) | Own::FailedSteal(_), Steal::OnSuccess) => {
                     st.steals.entry(call).or_default().insert(*site);
                     Own::PendingSteal(at.clone())
                 }
-                (Own::Param, Steal::OnSuccess) => Own::Escaped,
+                (Own::Param(_), Steal::OnSuccess) => Own::Escaped,
                 _ => Own::Unknown,
             };
         }
@@ -864,7 +867,7 @@ impl<'a> RcDomain<'a> {
                                 Own::Borrowed { owner, extra } => {
                                     Own::Borrowed { owner: *owner, extra: (extra + 1).min(3) }
                                 }
-                                Own::Param => Own::Param,
+                                Own::Param(n) => Own::Param((n + 1).min(3)),
                                 _ => Own::Unknown,
                             };
                         }
@@ -980,7 +983,8 @@ impl<'a> RcDomain<'a> {
             let Some(o) = st.objs.get_mut(site) else { continue };
             o.own = match &o.own {
                 Own::Owned(n) if *n > 1 => Own::Owned(n - 1),
-                Own::Owned(_) | Own::Param | Own::FailedSteal(_) => Own::Released(at.clone()),
+                Own::Param(n) if *n > 0 => Own::Param(n - 1),
+                Own::Owned(_) | Own::Param(_) | Own::FailedSteal(_) => Own::Released(at.clone()),
                 Own::Borrowed { owner, extra } if *extra > 0 => Own::Borrowed { owner: *owner, extra: extra - 1 },
                 Own::Escaped => Own::Escaped,
                 _ => Own::Unknown,
@@ -1139,9 +1143,11 @@ impl<'a> RcDomain<'a> {
 
     fn exit(&self, cfg: &Cfg<'_>, st: &mut State, value: Option<&syn::Expr>, kind: ReturnKind, at: proc_macro2::Span) {
         let v = value.map(|e| self.eval(cfg, st, e));
+        // Returning a parameter as is (not an extra reference to it).
         let returns_param = v.as_ref().filter(|v| !v.unknown && v.sites.len() == 1).and_then(|v| {
             let s = *v.sites.iter().next().expect("one site");
-            (1..=self.facts.params.len()).contains(&s).then(|| s - 1)
+            let plain = st.objs.get(&s).is_some_and(|o| o.own == Own::Param(0));
+            ((1..=self.facts.params.len()).contains(&s) && plain).then(|| s - 1)
         });
         let mut ret = RetClass::Nothing;
         if let (Some(v), Some(e)) = (&v, value) {
@@ -1156,8 +1162,9 @@ impl<'a> RcDomain<'a> {
                             Own::Borrowed { owner: *owner, extra: extra - 1 }
                         }
                         Own::Owned(_) => Own::Escaped,
+                        Own::Param(n) if *n > 0 => Own::Param(n - 1),
                         // A helper returning its parameter: no summary claim either way.
-                        Own::Param => Own::Unknown,
+                        Own::Param(_) => Own::Unknown,
                         other => other.clone(),
                     };
                 }
@@ -1235,7 +1242,7 @@ impl<'a> RcDomain<'a> {
         if objs.iter().all(|o| o.null == Null::Null) {
             return RetClass::Null;
         }
-        if objs.iter().all(|o| matches!(o.own, Own::Owned(_) | Own::Borrowed { extra: 1.., .. })) {
+        if objs.iter().all(|o| matches!(o.own, Own::Owned(_) | Own::Borrowed { extra: 1.., .. } | Own::Param(1..))) {
             RetClass::New
         } else if objs.iter().all(|o| matches!(o.own, Own::Borrowed { extra: 0, .. })) {
             RetClass::Borrowed
@@ -1442,7 +1449,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
         for (i, (name, is_obj, range)) in self.facts.params.iter().enumerate() {
             let (Some(name), true) = (name, is_obj) else { continue };
             let site = param_site(i);
-            let own = if self.facts.is_callback { Own::Borrowed { owner: None, extra: 0 } } else { Own::Param };
+            let own = if self.facts.is_callback { Own::Borrowed { owner: None, extra: 0 } } else { Own::Param(0) };
             st.objs.insert(site, Obj { own, null: Null::Unknown });
             self.set_info(
                 site,

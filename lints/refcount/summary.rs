@@ -185,7 +185,7 @@ fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
                 };
             }
             let states: Vec<&Own> = states.into_iter().flatten().collect();
-            if states.iter().all(|o| **o == Own::Param) {
+            if states.iter().all(|o| **o == Own::Param(0)) {
                 ParamEffect::Borrows
             } else if states.iter().all(|o| matches!(o, Own::Released(_))) {
                 ParamEffect::Releases
