@@ -114,6 +114,8 @@ pub struct State {
     steals: BTreeMap<Site, BTreeSet<Site>>,
     /// New references written through out-parameters, present when the status call returned 1.
     outs: BTreeMap<Site, BTreeSet<Site>>,
+    /// Items stolen by a container (`PyTuple_SetItem(t, i, item)`): item -> container.
+    stolen_by: BTreeMap<Site, Site>,
     pub exc: Exc,
 }
 
@@ -719,7 +721,10 @@ impl<'a> RcDomain<'a> {
             let steal = f.steal(i).or(build_steals.contains(&i).then_some(Steal::Always));
             if let Some(steal) = steal {
                 let v = self.eval(cfg, st, a);
-                self.steal(st, &v, steal, name, at.clone(), site);
+                let container = vals.first().filter(|_| i > 0).and_then(|c: &Val| {
+                    (c.sites.len() == 1 && !c.unknown).then(|| *c.sites.iter().next().expect("one site"))
+                });
+                self.steal(st, &v, steal, name, at.clone(), site, container);
                 vals.push(v);
                 continue;
             }
@@ -804,7 +809,17 @@ impl<'a> RcDomain<'a> {
         }
     }
 
-    fn steal(&self, st: &mut State, v: &Val, steal: Steal, name: &str, at: Range<usize>, call: Site) {
+    #[allow(clippy::too_many_arguments)]
+    fn steal(
+        &self,
+        st: &mut State,
+        v: &Val,
+        steal: Steal,
+        name: &str,
+        at: Range<usize>,
+        call: Site,
+        container: Option<Site>,
+    ) {
         if v.unknown {
             Self::forget(st, v);
             return;
@@ -837,7 +852,12 @@ impl<'a> RcDomain<'a> {
                 (Own::Owned(n), _) if *n > 1 => Own::Owned(n - 1),
                 (Own::Borrowed { owner, extra }, _) if *extra > 0 => Own::Borrowed { owner: *owner, extra: extra - 1 },
                 (Own::Param(n), _) if *n > 0 => Own::Param(n - 1),
-                (Own::Owned(_) | Own::Param(_), Steal::Always) => Own::Stolen(at.clone()),
+                (Own::Owned(_) | Own::Param(_), Steal::Always) => {
+                    if let Some(c) = container {
+                        st.stolen_by.insert(*site, c);
+                    }
+                    Own::Stolen(at.clone())
+                }
                 (Own::Owned(_) | Own::FailedSteal(_), Steal::OnSuccess) => {
                     st.steals.entry(call).or_default().insert(*site);
                     Own::PendingSteal(at.clone())
@@ -1060,6 +1080,7 @@ impl<'a> RcDomain<'a> {
                 .iter()
                 .filter_map(|s| match st.objs.get(s) {
                     Some(Obj { own: Own::Borrowed { owner: Some(owner), extra: 0 }, .. }) => Some(*owner),
+                    Some(Obj { own: Own::Stolen(_), .. }) => st.stolen_by.get(s).copied(),
                     _ => None,
                 })
                 .collect();
@@ -1071,9 +1092,9 @@ impl<'a> RcDomain<'a> {
                     self.report(Finding {
                         code: "RC004",
                         range: at.clone(),
-                        message: format!("borrowed {item} is used after its container {container} was released"),
+                        message: format!("{item} is used after its container {container} was released"),
                         label: "used here".into(),
-                        labels: vec![(r, format!("{container} released here, and {item} was borrowed from it"))],
+                        labels: vec![(r, format!("{container} released here, and {item} belonged to it"))],
                         help: "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".into(),
                         key: ("RC004", at.start),
                     });
@@ -1444,6 +1465,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             temps: BTreeMap::new(),
             steals: BTreeMap::new(),
             outs: BTreeMap::new(),
+            stolen_by: BTreeMap::new(),
             exc: Exc::No,
         };
         for (i, (name, is_obj, range)) in self.facts.params.iter().enumerate() {
@@ -1493,6 +1515,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
         for (k, v) in &other.outs {
             into.outs.entry(*k).or_default().extend(v.iter().copied());
         }
+        into.stolen_by.retain(|k, v| other.stolen_by.get(k) == Some(v));
         if into.exc != other.exc {
             into.exc = Exc::Maybe;
         }
