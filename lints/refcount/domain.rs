@@ -1374,6 +1374,26 @@ impl<'a> RcDomain<'a> {
     }
 }
 
+/// The boolean an arm of `match b { true => .., false => .. }` stands for
+/// (`_` after one literal arm stands for the other value).
+fn bool_arm(arms: &[syn::Arm], i: usize) -> Option<bool> {
+    let lit = |p: &syn::Pat| match p {
+        syn::Pat::Lit(l) => match &l.lit {
+            syn::Lit::Bool(b) => Some(b.value),
+            _ => None,
+        },
+        _ => None,
+    };
+    match &arms[i].pat {
+        syn::Pat::Wild(_) => {
+            let earlier: Vec<bool> =
+                arms[..i].iter().filter(|a| a.guard.is_none()).filter_map(|a| lit(&a.pat)).collect();
+            (earlier.len() == 1).then(|| !earlier[0])
+        }
+        p => lit(p),
+    }
+}
+
 /// `PyErr_Occurred()`.
 fn is_err_occurred(e: &syn::Expr) -> bool {
     matches!(place::peel(e), syn::Expr::Call(c) if syntax::call_name(c).as_deref() == Some("PyErr_Occurred"))
@@ -1602,6 +1622,9 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             NodeKind::Match { scrutinee, arms } => {
                 let EdgeKind::Arm(i) = edge.kind else { return true };
                 let pat = &arms[i].pat;
+                if let (Some(t), Some(value)) = (cond::null_test(scrutinee), bool_arm(arms, i)) {
+                    return self.refine_null(cfg, st, t.ptr, t.null_when_true == value);
+                }
                 if cond::option_of_ptr(scrutinee).is_some() || self.null_checked_arg(scrutinee).is_some() {
                     return self.refine_presence(cfg, st, scrutinee, pat, cond::pattern_presence(pat), true);
                 }
