@@ -237,8 +237,11 @@ impl<'a> RcDomain<'a> {
         self.summaries.get(name).map(Callee::Crate)
     }
 
-    fn range(&self, e: &impl Spanned) -> Range<usize> {
-        self.file.range(e.span())
+    fn range(&self, e: &syn::Expr) -> Range<usize> {
+        match fast_bounds(e) {
+            Some((first, last)) => self.file.range_between(first, last),
+            None => self.file.range(e.span()),
+        }
     }
 
     fn reporting(&self) -> bool {
@@ -288,8 +291,12 @@ impl<'a> RcDomain<'a> {
         self.sites.borrow().get(&site).cloned()
     }
 
-    fn set_info(&self, site: Site, info: SiteInfo) {
-        self.sites.borrow_mut().entry(site).or_insert(info);
+    /// Record what produced a site, the first time it is seen (building the info is not free).
+    fn set_info(&self, site: Site, make: impl FnOnce() -> SiteInfo) {
+        if !self.sites.borrow().contains_key(&site) {
+            let info = make();
+            self.sites.borrow_mut().insert(site, info);
+        }
     }
 
     fn set_own(st: &mut State, v: &Val, own: Own) {
@@ -314,7 +321,8 @@ impl<'a> RcDomain<'a> {
     /// holds an owned object (a loop's previous iteration), that object is
     /// lost if no other local still points to it: RC001. If one does, the two
     /// instances cannot be told apart and the site is no longer judged.
-    fn produce(&self, st: &mut State, site: Site, mut obj: Obj, info: SiteInfo) {
+    fn produce(&self, st: &mut State, site: Site, mut obj: Obj, make: impl FnOnce() -> SiteInfo) {
+        self.set_info(site, make);
         if let Some(old) = st.objs.get(&site) {
             if matches!(old.own, Own::Owned(_)) && old.null != Null::Null && obj.own == Own::Owned(1) {
                 let rebound = self.rebinding.borrow().clone();
@@ -322,7 +330,7 @@ impl<'a> RcDomain<'a> {
                     || st.temps.values().any(|v| v.sites.contains(&site));
                 if held {
                     obj.own = Own::Unknown;
-                } else {
+                } else if let Some(info) = self.info(site) {
                     let name = self.quoted_name(st, site);
                     self.report(Finding {
                         code: "RC001",
@@ -337,7 +345,6 @@ impl<'a> RcDomain<'a> {
             }
         }
         st.objs.insert(site, obj);
-        self.set_info(site, info);
     }
 
     // ----- evaluation -----
@@ -375,7 +382,7 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Unary(u) => {
                 let v = self.eval(cfg, st, &u.expr);
                 if matches!(u.op, syn::UnOp::Deref(_)) {
-                    self.use_val(st, &v, self.range(e), Use::Deref);
+                    self.use_val(st, &v, || self.range(e), Use::Deref);
                 }
                 Val::unknown()
             }
@@ -388,7 +395,7 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Binary(b) => {
                 let compare = matches!(b.op, syn::BinOp::Eq(_) | syn::BinOp::Ne(_));
                 for side in [&b.left, &b.right] {
-                    if !(compare && self.temporary_check(cfg, st, side, "it is only compared")) {
+                    if !(compare && self.temporary_check(cfg, st, side, || "it is only compared".into())) {
                         self.eval(cfg, st, side);
                     }
                 }
@@ -407,11 +414,11 @@ impl<'a> RcDomain<'a> {
                 Val::unknown()
             }
             syn::Expr::Closure(c) => {
-                self.forget_mentioned(st, &syntax::tokens_text(&c.body));
+                self.forget_mentioned(st, &closure_idents(c));
                 Val::unknown()
             }
             syn::Expr::Macro(m) => {
-                self.forget_mentioned(st, &m.mac.tokens.to_string());
+                self.forget_mentioned(st, &token_idents(m.mac.tokens.clone()));
                 Val::unknown()
             }
             _ => {
@@ -465,17 +472,15 @@ impl<'a> RcDomain<'a> {
     }
 
     /// Forget the locals whose names occur in some opaque text (a macro, a closure).
-    fn forget_mentioned(&self, st: &mut State, text: &str) {
-        let words: BTreeSet<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
-        let hit: Vec<Val> =
-            st.vars.iter().filter(|(k, _)| words.contains(k.as_str())).map(|(_, v)| v.clone()).collect();
+    fn forget_mentioned(&self, st: &mut State, words: &BTreeSet<String>) {
+        let hit: Vec<Val> = st.vars.iter().filter(|(k, _)| words.contains(*k)).map(|(_, v)| v.clone()).collect();
         for v in hit {
             Self::forget(st, &v);
         }
     }
 
     /// RC002: a call returning a new reference, used where nothing can release it.
-    fn temporary_check(&self, cfg: &Cfg<'_>, st: &mut State, arg: &syn::Expr, how: &str) -> bool {
+    fn temporary_check(&self, cfg: &Cfg<'_>, st: &mut State, arg: &syn::Expr, how: impl FnOnce() -> String) -> bool {
         let inner = place::peel_alias(arg);
         if cfg.temp_of(inner).is_some() {
             return false;
@@ -494,7 +499,7 @@ impl<'a> RcDomain<'a> {
         self.report(Finding {
             code: "RC002",
             range: range.clone(),
-            message: format!("new reference from `{name}` is never released: {how}"),
+            message: format!("new reference from `{name}` is never released: {}", how()),
             label: "this new reference is never released".into(),
             labels: Vec::new(),
             help: format!("bind the result of `{name}` to a variable, check it for NULL, and `Py_DECREF` it after use"),
@@ -510,7 +515,7 @@ impl<'a> RcDomain<'a> {
         let method = m.method.to_string();
         match method.as_str() {
             "is_null" => {
-                if !self.temporary_check(cfg, st, &m.receiver, "it is only tested for NULL") {
+                if !self.temporary_check(cfg, st, &m.receiver, || "it is only tested for NULL".into()) {
                     self.eval(cfg, st, &m.receiver);
                 }
                 Val::unknown()
@@ -535,7 +540,7 @@ impl<'a> RcDomain<'a> {
             }
             "read" | "read_unaligned" | "read_volatile" => {
                 let v = self.eval(cfg, st, &m.receiver);
-                self.use_val(st, &v, self.range(e), Use::Deref);
+                self.use_val(st, &v, || self.range(e), Use::Deref);
                 Val::unknown()
             }
             "add" | "offset" | "sub" | "wrapping_add" | "wrapping_sub" | "byte_add" | "is_aligned" | "addr" => {
@@ -593,7 +598,7 @@ impl<'a> RcDomain<'a> {
                 self.eval(cfg, st, a);
             }
             st.objs.entry(s).or_insert(Obj { own: Own::Borrowed { owner: None, extra: 0 }, null: Null::NonNull });
-            self.set_info(s, self.call_info(&name, e, Failure::Never, true));
+            self.set_info(s, || self.call_info(&name, e, Failure::Never, true));
             return Val::site(s);
         }
         match self.lookup(&name) {
@@ -606,15 +611,15 @@ impl<'a> RcDomain<'a> {
                 let mut vals = Vec::new();
                 for (i, a) in c.args.iter().enumerate() {
                     let borrows = s.params.get(i) == Some(&ParamEffect::Borrows) && s.returns_param != Some(i);
-                    let how = format!("it is passed to `{name}`, which does not take it over");
-                    if borrows && self.temporary_check(cfg, st, a, &how) {
+                    let how = || format!("it is passed to `{name}`, which does not take it over");
+                    if borrows && self.temporary_check(cfg, st, a, how) {
                         vals.push(Val::unknown());
                         continue;
                     }
                     vals.push(self.eval(cfg, st, a));
                 }
                 for (i, v) in vals.iter().enumerate() {
-                    self.use_val(st, v, self.range(&c.args[i]), Use::Pass);
+                    self.use_val(st, v, || self.range(&c.args[i]), Use::Pass);
                     self.crate_param_effect(st, s, i, v, at.clone());
                 }
                 self.crate_result(st, e, &name, s, &vals)
@@ -622,7 +627,7 @@ impl<'a> RcDomain<'a> {
             None => {
                 for a in &c.args {
                     let v = self.eval(cfg, st, a);
-                    self.use_val(st, &v, self.range(a), Use::Pass);
+                    self.use_val(st, &v, || self.range(a), Use::Pass);
                     Self::forget(st, &v);
                     if let Some(p) = out_place(a) {
                         st.vars.remove(&p);
@@ -670,17 +675,17 @@ impl<'a> RcDomain<'a> {
         let null = if matches!(failure, Failure::Null | Failure::NullOrAbsent) { Null::Maybe } else { Null::Unknown };
         match s.returns {
             Some(Returns::New) => {
-                self.produce(st, site, Obj { own: Own::Owned(1), null }, self.call_info(name, e, failure, false));
+                self.produce(st, site, Obj { own: Own::Owned(1), null }, || self.call_info(name, e, failure, false));
                 Val::site(site)
             }
             Some(Returns::Borrowed) => {
                 let obj = Obj { own: Own::Borrowed { owner: None, extra: 0 }, null };
-                self.produce(st, site, obj, self.call_info(name, e, failure, false));
+                self.produce(st, site, obj, || self.call_info(name, e, failure, false));
                 Val::site(site)
             }
             _ => {
                 if matches!(failure, Failure::MinusOne) {
-                    self.set_info(site, self.call_info(name, e, failure, false));
+                    self.set_info(site, || self.call_info(name, e, failure, false));
                     Val { status: Some(site), ..Val::unknown() }
                 } else {
                     Val::unknown()
@@ -691,7 +696,8 @@ impl<'a> RcDomain<'a> {
 
     fn api_call(&self, cfg: &Cfg<'_>, st: &mut State, e: &syn::Expr, c: &syn::ExprCall, f: &ApiFunction) -> Val {
         let name = f.name.as_str();
-        let at = self.range(e);
+        let at_cell = std::cell::OnceCell::new();
+        let at = || at_cell.get_or_init(|| self.range(e)).clone();
         let site = site_of(e);
         let args: Vec<&syn::Expr> = c.args.iter().collect();
         // Format-driven ownership.
@@ -724,7 +730,7 @@ impl<'a> RcDomain<'a> {
                 let container = vals.first().filter(|_| i > 0).and_then(|c: &Val| {
                     (c.sites.len() == 1 && !c.unknown).then(|| *c.sites.iter().next().expect("one site"))
                 });
-                self.steal(st, &v, steal, name, at.clone(), site, container);
+                self.steal(st, &v, steal, name, at(), site, container);
                 vals.push(v);
                 continue;
             }
@@ -735,14 +741,14 @@ impl<'a> RcDomain<'a> {
                 continue;
             }
             if !format_unknown
-                && self.temporary_check(cfg, st, a, &format!("it is passed to `{name}`, which does not steal it"))
+                && self.temporary_check(cfg, st, a, || format!("it is passed to `{name}`, which does not steal it"))
             {
                 vals.push(Val::unknown());
                 continue;
             }
             let v = self.eval(cfg, st, a);
             let use_kind = if accepts_null_args(name) { Use::Pass } else { Use::ApiArg };
-            self.use_val(st, &v, self.range(*a), use_kind);
+            self.use_val(st, &v, || self.range(*a), use_kind);
             if format_unknown {
                 Self::forget(st, &v);
             }
@@ -771,10 +777,12 @@ impl<'a> RcDomain<'a> {
                 _ => (Own::Borrowed { owner: None, extra: 0 }, Null::Unknown),
             };
             // NULL in an out-parameter is an answer ("absent", "no exception"), not a failure: no RC007.
-            let mut info = self.call_info(name, e, Failure::NullOrAbsent, false);
-            info.var = Some(p.clone());
-            info.range = at.clone();
-            self.produce(st, out_site, Obj { own, null }, info);
+            let make = || {
+                let mut info = self.call_info(name, e, Failure::NullOrAbsent, false);
+                info.var = Some(p.clone());
+                info
+            };
+            self.produce(st, out_site, Obj { own, null }, make);
             st.vars.insert(p, Val::site(out_site));
             if kind == Returns::New {
                 st.outs.entry(site).or_default().insert(out_site);
@@ -796,11 +804,11 @@ impl<'a> RcDomain<'a> {
                         Own::Borrowed { owner, extra: 0 }
                     }
                 };
-                self.produce(st, site, Obj { own, null }, self.call_info(name, e, f.failure, true));
+                self.produce(st, site, Obj { own, null }, || self.call_info(name, e, f.failure, true));
                 Val::site(site)
             }
             Returns::Value => {
-                self.set_info(site, self.call_info(name, e, f.failure, true));
+                self.set_info(site, || self.call_info(name, e, f.failure, true));
                 let status = matches!(f.failure, Failure::MinusOne | Failure::Zero)
                     || st.steals.contains_key(&site)
                     || st.outs.contains_key(&site);
@@ -843,7 +851,7 @@ impl<'a> RcDomain<'a> {
             return;
         }
         if Self::all(st, v, |o| matches!(o.own, Own::Released(_) | Own::Stolen(_))) {
-            self.use_val(st, v, at.clone(), Use::Release);
+            self.use_val(st, v, || at.clone(), Use::Release);
             return;
         }
         for site in &v.sites {
@@ -876,7 +884,7 @@ impl<'a> RcDomain<'a> {
                 let v = self.eval(cfg, st, arg);
                 self.non_object_check(st, &v, &at, name);
                 let kind = if matches!(op, RefOp::Incref | RefOp::NewRef) { Use::ApiArg } else { Use::Pass };
-                self.use_val(st, &v, self.range(arg), kind);
+                self.use_val(st, &v, || self.range(arg), kind);
                 if v.unknown {
                     Self::forget(st, &v);
                 } else {
@@ -903,7 +911,7 @@ impl<'a> RcDomain<'a> {
                 let v = self.eval(cfg, st, arg);
                 if !self.non_object_check(st, &v, &at, name) {
                     if op == RefOp::Decref {
-                        self.use_val(st, &v, self.range(arg), Use::NullCheckOnly);
+                        self.use_val(st, &v, || self.range(arg), Use::NullCheckOnly);
                     }
                     self.release(st, &v, at, true);
                 }
@@ -996,7 +1004,7 @@ impl<'a> RcDomain<'a> {
             return;
         }
         if Self::all(st, v, |o| matches!(o.own, Own::Released(_) | Own::Stolen(_))) {
-            self.use_val(st, v, at, Use::Release);
+            self.use_val(st, v, || at.clone(), Use::Release);
             return;
         }
         for site in &v.sites {
@@ -1024,7 +1032,7 @@ impl<'a> RcDomain<'a> {
     }
 
     /// A use of a value: RC004 when it was released, RC007 when it may be NULL.
-    fn use_val(&self, st: &mut State, v: &Val, at: Range<usize>, kind: Use) {
+    fn use_val(&self, st: &mut State, v: &Val, at: impl Fn() -> Range<usize>, kind: Use) {
         if !v.definite() {
             return;
         }
@@ -1063,12 +1071,12 @@ impl<'a> RcDomain<'a> {
             let first = if stolen { "reference handed over here" } else { "released here" };
             self.report(Finding {
                 code: "RC004",
-                range: at.clone(),
+                range: at(),
                 message,
                 label,
                 labels: vec![(earlier, first.to_string())],
                 help,
-                key: ("RC004", at.start),
+                key: ("RC004", at().start),
             });
             Self::forget(st, v);
             return;
@@ -1091,12 +1099,12 @@ impl<'a> RcDomain<'a> {
                     let container = self.quoted_name(st, owners[0]);
                     self.report(Finding {
                         code: "RC004",
-                        range: at.clone(),
+                        range: at(),
                         message: format!("{item} is used after its container {container} was released"),
                         label: "used here".into(),
                         labels: vec![(r, format!("{container} released here, and {item} belonged to it"))],
                         help: "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".into(),
-                        key: ("RC004", at.start),
+                        key: ("RC004", at().start),
                     });
                     Self::forget(st, v);
                     return;
@@ -1114,7 +1122,7 @@ impl<'a> RcDomain<'a> {
             let what = self.quoted_name(st, site);
             self.report(Finding {
                 code: "RC007",
-                range: at.clone(),
+                range: at(),
                 message: format!("{what} may be NULL here: `{}` was not checked for failure", info.what),
                 label: "used before a NULL check".into(),
                 labels: vec![(info.range, format!("`{}` returns NULL on failure", info.what))],
@@ -1172,7 +1180,7 @@ impl<'a> RcDomain<'a> {
         });
         let mut ret = RetClass::Nothing;
         if let (Some(v), Some(e)) = (&v, value) {
-            self.use_val(st, v, self.range(e), Use::Pass);
+            self.use_val(st, v, || self.range(e), Use::Pass);
             self.borrowed_return(st, v, e);
             ret = Self::classify_return(st, v);
             for s in &v.sites {
@@ -1394,6 +1402,60 @@ fn bool_arm(arms: &[syn::Arm], i: usize) -> Option<bool> {
     }
 }
 
+/// The first and last token spans of common expressions, found without
+/// printing the expression (syn's `span()` walks every token).
+fn fast_bounds(e: &syn::Expr) -> Option<(proc_macro2::Span, proc_macro2::Span)> {
+    match e {
+        syn::Expr::Path(p) if p.qself.is_none() => {
+            let first = match &p.path.leading_colon {
+                Some(c) => c.spans[0],
+                None => p.path.segments.first()?.ident.span(),
+            };
+            Some((first, p.path.segments.last()?.ident.span()))
+        }
+        syn::Expr::Call(c) => Some((fast_bounds(&c.func)?.0, c.paren_token.span.close())),
+        syn::Expr::MethodCall(m) => Some((fast_bounds(&m.receiver)?.0, m.paren_token.span.close())),
+        syn::Expr::Paren(p) => Some((p.paren_token.span.open(), p.paren_token.span.close())),
+        _ => None,
+    }
+}
+
+/// The identifiers in a token stream (a macro the engine cannot read).
+fn token_idents(tokens: proc_macro2::TokenStream) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![tokens];
+    while let Some(ts) = stack.pop() {
+        for t in ts {
+            match t {
+                proc_macro2::TokenTree::Ident(id) => {
+                    out.insert(id.to_string());
+                }
+                proc_macro2::TokenTree::Group(g) => stack.push(g.stream()),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The single-segment paths a closure body mentions (what it may capture).
+fn closure_idents(c: &syn::ExprClosure) -> BTreeSet<String> {
+    struct Idents(BTreeSet<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Idents {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(id) = p.path.get_ident() {
+                self.0.insert(id.to_string());
+            }
+        }
+        fn visit_macro(&mut self, m: &'ast syn::Macro) {
+            self.0.extend(token_idents(m.tokens.clone()));
+        }
+    }
+    let mut v = Idents(BTreeSet::new());
+    syn::visit::Visit::visit_expr(&mut v, &c.body);
+    v.0
+}
+
 /// `PyErr_Occurred()`.
 fn is_err_occurred(e: &syn::Expr) -> bool {
     matches!(place::peel(e), syn::Expr::Call(c) if syntax::call_name(c).as_deref() == Some("PyErr_Occurred"))
@@ -1493,17 +1555,14 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             let site = param_site(i);
             let own = if self.facts.is_callback { Own::Borrowed { owner: None, extra: 0 } } else { Own::Param(0) };
             st.objs.insert(site, Obj { own, null: Null::Unknown });
-            self.set_info(
-                site,
-                SiteInfo {
+            self.set_info(site, || SiteInfo {
                     what: name.clone(),
                     range: range.clone(),
                     is_param: Some(i),
                     var: Some(name.clone()),
                     failure: Failure::Never,
                     api: false,
-                },
-            );
+            });
             st.vars.insert(name.clone(), Val::site(site));
         }
         st
@@ -1547,7 +1606,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 if matches!(dest, Dest::Discard) || matches!(dest, Dest::Let(syn::Pat::Wild(_))) {
                     let dropped = place::peel(expr);
                     if !matches!(dropped, syn::Expr::Call(_))
-                        || !self.temporary_check(cfg, st, dropped, "its value is dropped")
+                        || !self.temporary_check(cfg, st, dropped, || "its value is dropped".into())
                     {
                         self.eval(cfg, st, expr);
                     }
@@ -1591,7 +1650,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 }
             }
             NodeKind::Return { value, kind, at } => self.exit(cfg, st, value, kind, at),
-            NodeKind::Opaque(mac) => self.forget_mentioned(st, &mac.tokens.to_string()),
+            NodeKind::Opaque(mac) => self.forget_mentioned(st, &token_idents(mac.tokens.clone())),
             NodeKind::Entry | NodeKind::Exit | NodeKind::Diverge | NodeKind::Join => {}
         }
     }
