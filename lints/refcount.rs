@@ -80,15 +80,21 @@ pub const RULES: &[Rule] = &[
 
 pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     let macros = Macros::collect(cx.files);
-    let summaries = Summaries::compute(cx, &macros);
-    for f in &cx.index.fns {
+    let mut summaries = Summaries::compute(cx, &macros);
+    for (index, f) in cx.index.fns.iter().enumerate() {
         // A callback returning an object can break RC006 without calling anything.
         let returns_object = matches!(&f.sig.output, syn::ReturnType::Type(_, ty) if crate::syntax::is_object_ptr(ty));
         if !(touches_capi(cx, f, &summaries) || returns_object && cx.index.is_callback(f)) {
             continue;
         }
-        let mut findings = Vec::new();
-        analyse_fn(cx, f, &summaries, &macros, Some(&mut findings));
+        let findings = match summaries.take_findings(index) {
+            Some(found) => found,
+            None => {
+                let mut found = Vec::new();
+                analyse_fn(cx, f, &summaries, &macros, Some(&mut found));
+                found
+            }
+        };
         let file = &cx.files[f.file];
         for finding in findings {
             if !cx.enabled(finding.code) {

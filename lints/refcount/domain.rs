@@ -1556,12 +1556,12 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             let own = if self.facts.is_callback { Own::Borrowed { owner: None, extra: 0 } } else { Own::Param(0) };
             st.objs.insert(site, Obj { own, null: Null::Unknown });
             self.set_info(site, || SiteInfo {
-                    what: name.clone(),
-                    range: range.clone(),
-                    is_param: Some(i),
-                    var: Some(name.clone()),
-                    failure: Failure::Never,
-                    api: false,
+                what: name.clone(),
+                range: range.clone(),
+                is_param: Some(i),
+                var: Some(name.clone()),
+                failure: Failure::Never,
+                api: false,
             });
             st.vars.insert(name.clone(), Val::site(site));
         }
