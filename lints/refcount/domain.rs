@@ -748,7 +748,7 @@ impl<'a> RcDomain<'a> {
             }
             let v = self.eval(cfg, st, a);
             let use_kind = if accepts_null_args(name) { Use::Pass } else { Use::ApiArg };
-            self.use_val(st, &v, || self.range(*a), use_kind);
+            self.use_val(st, &v, || self.range(a), use_kind);
             if format_unknown {
                 Self::forget(st, &v);
             }
