@@ -206,6 +206,19 @@ fn singleton_site(name: &str) -> Option<Site> {
     SINGLETONS.iter().position(|s| *s == name).map(|i| usize::MAX - i)
 }
 
+/// `_Py_NoneStruct` and the other singleton statics, by the function name that returns them.
+fn singleton_static(e: &syn::Expr) -> Option<&'static str> {
+    let syn::Expr::Path(p) = place::peel(e) else { return None };
+    match syntax::last_segment(&p.path)?.as_str() {
+        "_Py_NoneStruct" => Some("Py_None"),
+        "_Py_TrueStruct" => Some("Py_True"),
+        "_Py_FalseStruct" => Some("Py_False"),
+        "_Py_NotImplementedStruct" => Some("Py_NotImplemented"),
+        "_Py_EllipsisObject" => Some("Py_Ellipsis"),
+        _ => None,
+    }
+}
+
 fn is_singleton_site(s: Site) -> bool {
     s > usize::MAX - SINGLETONS.len()
 }
@@ -378,7 +391,11 @@ impl<'a> RcDomain<'a> {
             }
             syn::Expr::Lit(_) => Val::default(),
             syn::Expr::Cast(c) => self.eval(cfg, st, &c.expr),
-            syn::Expr::Reference(r) => self.eval(cfg, st, &r.expr),
+            syn::Expr::Reference(syn::ExprReference { expr: inner, .. })
+            | syn::Expr::RawAddr(syn::ExprRawAddr { expr: inner, .. }) => match singleton_static(inner) {
+                Some(name) => self.singleton(st, name, e),
+                None => self.eval(cfg, st, inner),
+            },
             syn::Expr::Unary(u) => {
                 let v = self.eval(cfg, st, &u.expr);
                 if matches!(u.op, syn::UnOp::Deref(_)) {
@@ -593,13 +610,11 @@ impl<'a> RcDomain<'a> {
             }
             _ => {}
         }
-        if let Some(s) = singleton_site(&name) {
+        if singleton_site(&name).is_some() {
             for a in &c.args {
                 self.eval(cfg, st, a);
             }
-            st.objs.entry(s).or_insert(Obj { own: Own::Borrowed { owner: None, extra: 0 }, null: Null::NonNull });
-            self.set_info(s, || self.call_info(&name, e, Failure::Never, true));
-            return Val::site(s);
+            return self.singleton(st, &name, e);
         }
         match self.lookup(&name) {
             Some(Callee::Api(f)) => match f.refop {
@@ -637,6 +652,14 @@ impl<'a> RcDomain<'a> {
                 Val::unknown()
             }
         }
+    }
+
+    /// A reference to a singleton (`Py_None()`, `&raw mut _Py_NoneStruct`): one site per singleton.
+    fn singleton(&self, st: &mut State, name: &str, e: &syn::Expr) -> Val {
+        let Some(s) = singleton_site(name) else { return Val::unknown() };
+        st.objs.entry(s).or_insert(Obj { own: Own::Borrowed { owner: None, extra: 0 }, null: Null::NonNull });
+        self.set_info(s, || self.call_info(name, e, Failure::Never, true));
+        Val::site(s)
     }
 
     fn call_info(&self, name: &str, e: &syn::Expr, failure: Failure, api: bool) -> SiteInfo {
