@@ -594,21 +594,54 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Types of a function's local bindings. A name bound twice with different
-/// types has no type.
+/// One binding of a local name: where it is visible and its type.
+#[derive(Debug, Clone)]
+struct Binding {
+    start: usize,
+    end: usize,
+    ty: Ty,
+}
+
+/// Types of a function's local bindings, by position: a later `let x` shadows
+/// an earlier one from where it is written to the end of its block.
 #[derive(Debug, Default, Clone)]
 pub struct Locals {
-    types: HashMap<String, Ty>,
+    bindings: HashMap<String, Vec<Binding>>,
 }
 
 impl Locals {
-    pub fn get(&self, name: &str) -> Option<&Ty> {
-        self.types.get(name)
+    /// The type of the binding of `name` visible at byte offset `at`.
+    pub fn get_at(&self, name: &str, at: usize) -> Option<&Ty> {
+        let list = self.bindings.get(name)?;
+        list.iter().rev().find(|b| b.start <= at && at < b.end).map(|b| &b.ty)
     }
 
-    /// Whether `name` is a local binding (so not a function of the crate).
+    /// Whether `name` is a local binding anywhere in the body (so not a function of the crate).
     pub fn contains(&self, name: &str) -> bool {
-        self.types.contains_key(name)
+        self.bindings.contains_key(name)
+    }
+}
+
+/// Where local types come from: the walk so far, or the finished body at a position.
+#[derive(Clone, Copy)]
+pub enum Env<'e> {
+    Current(&'e HashMap<String, Ty>),
+    At(&'e Locals, usize),
+}
+
+impl Env<'_> {
+    fn get(&self, name: &str) -> Option<Ty> {
+        match self {
+            Env::Current(map) => map.get(name).cloned(),
+            Env::At(locals, at) => locals.get_at(name, *at).cloned(),
+        }
+    }
+
+    fn has(&self, name: &str) -> bool {
+        match self {
+            Env::Current(map) => map.contains_key(name),
+            Env::At(locals, _) => locals.contains(name),
+        }
     }
 }
 
@@ -646,10 +679,10 @@ impl<'a> CallGraph<'a> {
             let mut walker = Walker::new(&graph, i);
             walker.bind_params();
             walker.visit_block(f.block);
-            let (sites, locals) = (walker.sites, walker.final_types);
+            let (sites, locals) = (walker.sites, walker.locals);
             graph.at[i] = sites.iter().enumerate().map(|(k, s)| (s.range.start, k)).collect();
             graph.calls[i] = sites;
-            graph.locals[i] = Locals { types: locals };
+            graph.locals[i] = locals;
         }
         graph
     }
@@ -672,16 +705,17 @@ impl<'a> CallGraph<'a> {
         &self.locals[f]
     }
 
-    /// The type of an expression in function `f`, from its locals' final types.
+    /// The type of an expression in function `f`, with the locals visible where it is written.
     pub fn type_of(&self, f: usize, expr: &syn::Expr) -> Ty {
-        let typer = Typer { graph: self, f, locals: &self.locals[f].types };
+        let at = self.file_of(f).range(expr.span()).start;
+        let typer = Typer { graph: self, f, env: Env::At(&self.locals[f], at) };
         typer.infer(expr)
     }
 
     /// Where a call written as a path resolves (`helper`, `crate::m::helper`, `Type::new`).
-    pub fn resolve_path(&self, f: usize, path: &syn::Path, locals: &HashMap<String, Ty>) -> Option<usize> {
+    pub fn resolve_path(&self, f: usize, path: &syn::Path, env: Env<'_>) -> Option<usize> {
         let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        if segs.len() == 1 && locals.contains_key(&segs[0]) {
+        if segs.len() == 1 && env.has(&segs[0]) {
             return None;
         }
         let item = &self.resolver.fns[f];
@@ -732,7 +766,7 @@ fn body_uses(block: &syn::Block) -> Vec<UseBinding> {
 struct Typer<'g, 'a> {
     graph: &'g CallGraph<'a>,
     f: usize,
-    locals: &'g HashMap<String, Ty>,
+    env: Env<'g>,
 }
 
 impl Typer<'_, '_> {
@@ -812,8 +846,8 @@ impl Typer<'_, '_> {
     fn path_ty(&self, p: &syn::ExprPath) -> Ty {
         let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
         match segs.as_slice() {
-            [one] => match self.locals.get(one) {
-                Some(ty) => ty.clone(),
+            [one] => match self.env.get(one) {
+                Some(ty) => ty,
                 None => self.resolver().static_ty(one),
             },
             // `u32::MAX`, `f64::EPSILON`, `c_long::BITS`.
@@ -839,7 +873,7 @@ impl Typer<'_, '_> {
         if matches!(last, "size_of" | "align_of" | "size_of_val") {
             return Ty::Int;
         }
-        if let Some(f) = self.graph.resolve_path(self.f, &p.path, self.locals) {
+        if let Some(f) = self.graph.resolve_path(self.f, &p.path, self.env) {
             return self.resolver().return_ty(f);
         }
         api_result_kind(last)
@@ -904,8 +938,12 @@ struct Walker<'g, 'a> {
     f: usize,
     /// Types of the bindings seen so far (the latest binding of each name).
     current: HashMap<String, Ty>,
-    /// Every binding of the body; conflicting rebindings have no type.
-    final_types: HashMap<String, Ty>,
+    /// Every binding of the body, with where it is visible.
+    locals: Locals,
+    /// End offsets of the enclosing blocks, closures and arms, innermost last.
+    scopes: Vec<usize>,
+    /// Where bindings made now start to be visible.
+    binding_start: usize,
     sites: Vec<CallSite>,
     generics: HashSet<String>,
     /// The type of the next closure's first parameter (`KEY.with(|c| ..)`).
@@ -920,7 +958,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             graph,
             f,
             current: HashMap::new(),
-            final_types: HashMap::new(),
+            locals: Locals::default(),
+            scopes: vec![usize::MAX],
+            binding_start: 0,
             sites: Vec::new(),
             generics,
             pending_param: None,
@@ -932,7 +972,7 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 
     fn typer(&self) -> Typer<'_, 'a> {
-        Typer { graph: self.graph, f: self.f, locals: &self.current }
+        Typer { graph: self.graph, f: self.f, env: Env::Current(&self.current) }
     }
 
     fn bind(&mut self, name: String, ty: Ty) {
@@ -940,15 +980,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             Ty::Named(n, _) if self.generics.contains(n) => Ty::Unknown,
             _ => ty,
         };
-        match self.final_types.get(&name) {
-            Some(prev) if *prev != ty => {
-                self.final_types.insert(name.clone(), Ty::Unknown);
-            }
-            Some(_) => {}
-            None => {
-                self.final_types.insert(name.clone(), ty.clone());
-            }
-        }
+        let end = self.scopes.last().copied().unwrap_or(usize::MAX);
+        let binding = Binding { start: self.binding_start, end, ty: ty.clone() };
+        self.locals.bindings.entry(name.clone()).or_default().push(binding);
         self.current.insert(name, ty);
     }
 
@@ -1009,7 +1043,7 @@ impl<'g, 'a> Walker<'g, 'a> {
     fn record_references<'x>(&mut self, args: impl Iterator<Item = &'x syn::Expr>) {
         for arg in args {
             if let syn::Expr::Path(p) = arg {
-                if let Some(callee) = self.graph.resolve_path(self.f, &p.path, &self.current) {
+                if let Some(callee) = self.graph.resolve_path(self.f, &p.path, Env::Current(&self.current)) {
                     self.record(callee, p.span(), CallKind::Reference);
                 }
             }
@@ -1080,6 +1114,21 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
         }
     }
 
+    fn visit_block(&mut self, block: &'ast syn::Block) {
+        let end = self.file().range(block.brace_token.span.close()).end;
+        self.scopes.push(end);
+        syn::visit::visit_block(self, block);
+        self.scopes.pop();
+    }
+
+    fn visit_arm(&mut self, arm: &'ast syn::Arm) {
+        let range = self.file().range(arm.span());
+        self.scopes.push(range.end);
+        self.binding_start = range.start;
+        syn::visit::visit_arm(self, arm);
+        self.scopes.pop();
+    }
+
     fn visit_local(&mut self, local: &'ast syn::Local) {
         let mut ty = Ty::Unknown;
         if let Some(init) = &local.init {
@@ -1089,15 +1138,26 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             }
             ty = self.typer().infer(&init.expr);
         }
+        self.binding_start = self.file().range(local.span()).end;
         self.bind_pat(&local.pat, ty);
     }
 
+    fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+        self.visit_expr(&l.expr);
+        self.binding_start = self.file().range(l.span()).end;
+        self.visit_pat(&l.pat);
+    }
+
     fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+        let range = self.file().range(c.span());
+        self.scopes.push(range.end);
+        self.binding_start = range.start;
         let mut first = self.pending_param.take();
         for input in &c.inputs {
             self.bind_pat(input, first.take().unwrap_or(Ty::Unknown));
         }
         self.visit_expr(&c.body);
+        self.scopes.pop();
     }
 
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
@@ -1113,6 +1173,9 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             _ => Ty::Unknown,
         };
         let enumerate = matches!(&*f.expr, syn::Expr::MethodCall(m) if m.method == "enumerate");
+        let body = self.file().range(f.body.span());
+        self.binding_start = body.start;
+        self.scopes.push(body.end);
         match &*f.pat {
             syn::Pat::Tuple(t) if enumerate && t.elems.len() == 2 => {
                 self.bind_pat(&t.elems[0], Ty::Int);
@@ -1120,6 +1183,7 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             }
             pat => self.bind_pat(pat, elem),
         }
+        self.scopes.pop();
         self.visit_block(&f.body);
     }
 
@@ -1132,7 +1196,7 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
         match &*call.func {
             syn::Expr::Path(p) => {
-                if let Some(callee) = self.graph.resolve_path(self.f, &p.path, &self.current) {
+                if let Some(callee) = self.graph.resolve_path(self.f, &p.path, Env::Current(&self.current)) {
                     self.record(callee, p.span(), CallKind::Call);
                 }
             }

@@ -660,8 +660,11 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         self.graph().type_of(self.f, expr)
     }
 
-    fn site(&mut self, kind: SiteKind, range: Range<usize>, text: String) {
-        self.scan.sites.push(Site { kind, range, text: shorten(&text) });
+    /// Record a construct; `text` is its source text, whitespace collapsed.
+    fn site(&mut self, kind: SiteKind, range: Range<usize>) {
+        let raw = self.file.text().get(range.clone()).unwrap_or_default();
+        let text = shorten(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
+        self.scan.sites.push(Site { kind, range, text });
     }
 
     /// The call site the graph resolved at `span`, if any.
@@ -755,13 +758,13 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         let range = self.file.range_between(m.method.span(), m.paren_token.span.close());
         if let Some(call) = as_catch_unwind(&m.receiver) {
             self.record_catch_unwind(call, CaughtUse::Unwrapped(name.clone(), range.clone()));
-            self.site(SiteKind::UnwrapCaught(name), range, String::new());
+            self.site(SiteKind::UnwrapCaught(name), range);
             return;
         }
         if let syn::Expr::Path(p) = peel(&m.receiver) {
             if let Some(k) = p.path.get_ident().and_then(|id| self.caught_bindings.get(&id.to_string())) {
                 self.scan.caught[*k].usage = CaughtUse::Unwrapped(name.clone(), range.clone());
-                self.site(SiteKind::UnwrapCaught(name), range, String::new());
+                self.site(SiteKind::UnwrapCaught(name), range);
                 return;
             }
         }
@@ -769,7 +772,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         if self.facts().checked_options.iter().any(|(at, text)| *at < range.start && *text == receiver) {
             return;
         }
-        self.site(SiteKind::Unwrap(name), range, String::new());
+        self.site(SiteKind::Unwrap(name), range);
     }
 
     fn check_borrow(&mut self, m: &syn::ExprMethodCall) {
@@ -787,7 +790,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         };
         if refcell {
             let range = self.file.range_between(m.method.span(), m.paren_token.span.close());
-            self.site(SiteKind::Borrow(name), range, String::new());
+            self.site(SiteKind::Borrow(name), range);
         }
     }
 
@@ -805,7 +808,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
             i => facts.bounds_index(&base, i, range.start, base_ty.array_len()),
         };
         if !safe {
-            self.site(SiteKind::Index, range, syntax::expr_text(&syn::Expr::Index(index.clone())));
+            self.site(SiteKind::Index, range);
         }
     }
 
@@ -840,7 +843,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         } else if r.peeled() == &Ty::NonZero || never_zero(&b.right) || self.facts().zero_checked(&b.right, range.start) {
             return;
         }
-        self.site(kind, range, syntax::expr_text(&syn::Expr::Binary(b.clone())));
+        self.site(kind, range);
     }
 
     /// `let _ = catch_unwind(..)`, `let r = catch_unwind(..)`.
@@ -900,7 +903,7 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
             return;
         }
         if let (syn::Pat::Ident(p), Some(init)) = (&local.pat, &local.init) {
-            if self.guarded_closures.contains(&p.ident.to_string()) && matches!(peel(&init.expr), syn::Expr::Closure(_)) {
+            if self.guarded_closures.contains(&p.ident.to_string()) && is_closure(&init.expr) {
                 return;
             }
         }
@@ -921,15 +924,15 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
             }
             "resume_unwind" => {
                 let range = self.file.range(call.span());
-                self.site(SiteKind::ResumeUnwind, range, String::new());
+                self.site(SiteKind::ResumeUnwind, range);
             }
             "panic_any" => {
                 let range = self.file.range(call.span());
-                self.site(SiteKind::Always("panic_any".into()), range, String::new());
+                self.site(SiteKind::Always("panic_any".into()), range);
             }
             "borrow" | "borrow_mut" if p.path.segments.len() >= 2 && syntax::tokens_text(&p.path).contains("RefCell") => {
                 let range = self.file.range(call.span());
-                self.site(SiteKind::Borrow(name.clone()), range, String::new());
+                self.site(SiteKind::Borrow(name.clone()), range);
             }
             _ => {}
         }
@@ -968,14 +971,23 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
         let name = syntax::macro_name(mac);
         let range = self.file.range_between(mac.path.span(), mac.bang_token.span);
         if ALWAYS_PANIC.contains(&name.as_str()) {
-            self.site(SiteKind::Always(format!("{name}!")), range, String::new());
+            self.site(SiteKind::Always(format!("{name}!")), range);
         } else if ASSERTS.contains(&name.as_str()) {
-            self.site(SiteKind::Assert(format!("{name}!")), range, String::new());
+            self.site(SiteKind::Assert(format!("{name}!")), range);
         } else if let Some(exprs) = syntax::macro_exprs(mac) {
             for e in &exprs {
                 self.visit_expr(e);
             }
         }
+    }
+}
+
+/// A closure, possibly wrapped: `|| ..`, `AssertUnwindSafe(move || ..)`.
+fn is_closure(expr: &syn::Expr) -> bool {
+    match peel(expr) {
+        syn::Expr::Closure(_) => true,
+        syn::Expr::Call(c) if calls_named(c, "AssertUnwindSafe") => c.args.first().is_some_and(is_closure),
+        _ => false,
     }
 }
 
