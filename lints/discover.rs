@@ -66,6 +66,7 @@ fn walk_dir(root: &Path, resolver: &SettingsResolver, found: &mut Discovered) ->
         if !is_rs || settings.is_excluded(&crate::settings::absolute(path)) {
             continue;
         }
+        let path = path.strip_prefix(".").unwrap_or(path);
         if entry.file_type().is_file() {
             found.files.push(path.to_path_buf());
         } else if entry.file_type().is_symlink() {

@@ -93,7 +93,7 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
             }
         }
     }
-    result.files_checked = readable.len();
+    result.files_checked = readable.len() + result.files_failed;
 
     let grouping: Vec<(PathBuf, Option<&str>)> = readable.iter().map(|(p, t)| (p.clone(), Some(&**t))).collect();
     let crates = crate::crates::group_into_crates(&grouping);

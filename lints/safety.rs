@@ -75,8 +75,10 @@ fn is_safety_comment(text: &str) -> bool {
 
 struct SafetyVisitor<'f, 'o> {
     file: &'f SourceFile,
-    /// Start offsets of the statements, arms and items enclosing the current node, innermost last.
-    anchors: Vec<usize>,
+    /// Start offsets of the statements, arms, fields and items enclosing the
+    /// current node, innermost last, and whether each is a statement (where
+    /// the search for a comment stops).
+    anchors: Vec<(usize, bool)>,
     out: &'o mut Vec<Diagnostic>,
     check_sd001: bool,
 }
@@ -93,14 +95,14 @@ impl SafetyVisitor<'_, '_> {
         if above(line) {
             return true;
         }
-        for &anchor in self.anchors.iter().rev() {
+        for &(anchor, is_statement) in self.anchors.iter().rev() {
             let anchor_line = self.file.line_of(anchor);
             if self.file.comments_on_line(anchor_line).any(|c| c.range.end <= anchor && is_safety_comment(&c.text))
                 || above(anchor_line)
             {
                 return true;
             }
-            if stop_at_first_anchor {
+            if stop_at_first_anchor || is_statement {
                 break;
             }
         }
@@ -118,9 +120,9 @@ impl SafetyVisitor<'_, '_> {
         );
     }
 
-    fn with_anchor(&mut self, span: proc_macro2::Span, f: impl FnOnce(&mut Self)) {
+    fn with_anchor(&mut self, span: proc_macro2::Span, is_statement: bool, f: impl FnOnce(&mut Self)) {
         let start = self.file.range(span).start;
-        self.anchors.push(start);
+        self.anchors.push((start, is_statement));
         f(self);
         self.anchors.pop();
     }
@@ -128,27 +130,27 @@ impl SafetyVisitor<'_, '_> {
 
 impl<'ast> Visit<'ast> for SafetyVisitor<'_, '_> {
     fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
-        self.with_anchor(stmt.span(), |v| syn::visit::visit_stmt(v, stmt));
+        self.with_anchor(stmt.span(), true, |v| syn::visit::visit_stmt(v, stmt));
     }
 
     fn visit_arm(&mut self, arm: &'ast syn::Arm) {
-        self.with_anchor(arm.span(), |v| syn::visit::visit_arm(v, arm));
+        self.with_anchor(arm.span(), false, |v| syn::visit::visit_arm(v, arm));
     }
 
     fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
-        self.with_anchor(fv.span(), |v| syn::visit::visit_field_value(v, fv));
+        self.with_anchor(fv.span(), false, |v| syn::visit::visit_field_value(v, fv));
     }
 
     fn visit_item(&mut self, item: &'ast syn::Item) {
         // Items start a fresh chain: a comment above an enclosing fn does not cover its body.
         let outer = std::mem::take(&mut self.anchors);
-        self.with_anchor(item.span(), |v| syn::visit::visit_item(v, item));
+        self.with_anchor(item.span(), true, |v| syn::visit::visit_item(v, item));
         self.anchors = outer;
     }
 
     fn visit_impl_item(&mut self, item: &'ast syn::ImplItem) {
         let outer = std::mem::take(&mut self.anchors);
-        self.with_anchor(item.span(), |v| syn::visit::visit_impl_item(v, item));
+        self.with_anchor(item.span(), true, |v| syn::visit::visit_impl_item(v, item));
         self.anchors = outer;
     }
 

@@ -378,10 +378,9 @@ impl Lexer<'_> {
             }
             b'\'' => {
                 // A char literal ('a', '\n', '\u{..}') or a lifetime ('a).
-                if self.peek(1) == Some(b'\\') {
-                    self.skip_quoted(b'\'');
-                    Some(Skipped::Literal)
-                } else if self.peek(2) == Some(b'\'') || self.char_literal_multibyte() {
+                let is_char =
+                    self.peek(1) == Some(b'\\') || self.peek(2) == Some(b'\'') || self.char_literal_multibyte();
+                if is_char {
                     self.skip_quoted(b'\'');
                     Some(Skipped::Literal)
                 } else {

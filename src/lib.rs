@@ -1,0 +1,7 @@
+//! The `cpython-rs` command-line shell: argument parsing, output formats and
+//! the scaffold. The analysis itself lives in the `cpython-rs-lints` crate.
+
+pub mod cli;
+pub mod commands;
+pub mod render;
+pub mod testing;

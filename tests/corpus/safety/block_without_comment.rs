@@ -1,0 +1,6 @@
+// expect: SD001
+use pyo3_ffi::*;
+
+pub fn length(list: *mut PyObject) -> isize {
+    unsafe { PyList_Size(list) }
+}
