@@ -382,7 +382,7 @@ fn report_reachable(
                 .with_note(BOUNDARY_NOTE)
                 .with_help(format!(
                     "make `{callee}` return an error instead of panicking and raise a Python exception in `{cb_name}`, \
-                     or make the call under `std::panic::catch_unwind`"
+                     or call it under `std::panic::catch_unwind`"
                 )),
         );
     }
@@ -837,7 +837,11 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         }
         let range = self.file.range(b.span());
         if kind == SiteKind::Overflow {
-            if is_constant(&b.left, self.graph().locals(self.f)) {
+            // One finding per arithmetic chain: `a + b + c` is reported once, at its outermost `+`.
+            let nested = self.scan.sites.iter().any(|s| {
+                s.kind == SiteKind::Overflow && s.range.start <= range.start && range.end <= s.range.end
+            });
+            if nested || is_constant(&b.left, self.graph().locals(self.f)) {
                 return;
             }
         } else if r.peeled() == &Ty::NonZero || never_zero(&b.right) || self.facts().zero_checked(&b.right, range.start) {

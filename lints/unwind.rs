@@ -178,7 +178,6 @@ fn check_abort_profiles(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     for path in manifests {
         let Some(text) = cx.load_text(&path) else { continue };
         for (profile, range) in abort_profiles(&text.text) {
-            let line = cx.files[use_file].line_of(use_range.start) + 1;
             out.push(
                 Diagnostic::new(
                     "UW003",
@@ -188,11 +187,10 @@ fn check_abort_profiles(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .with_primary_label("with this, panics abort and `catch_unwind` catches nothing")
                 .with_label(cx.files[use_file].path(), use_range.clone(), "panics are expected to be caught here")
-                .with_note(format!(
-                    "`catch_unwind` is used at {}:{line}; under `panic = \"abort\"` the interpreter dies instead of \
-                     seeing an exception",
-                    cx.files[use_file].path().display()
-                ))
+                .with_note(
+                    "under `panic = \"abort\"` a panic kills the interpreter on the spot instead of becoming a Python \
+                     exception",
+                )
                 .with_help("remove `panic = \"abort\"` from this profile (the default `unwind` is what `catch_unwind` needs)"),
             );
         }
@@ -394,6 +392,13 @@ fn is_thread_state_guard(name: &str) -> bool {
         || matches!(name, "PyEval_RestoreThread" | "PyEval_AcquireThread" | "PyThreadState_Swap")
 }
 
+/// The thread-state functions themselves (`PyGILState_Release` in a guard's
+/// own `Drop`), which are how a thread state gets attached, not uses of one.
+fn manages_thread_state(name: &str) -> bool {
+    ["PyGILState_", "PyEval_", "PyThreadState_", "PyInterpreterState_"].iter().any(|p| name.starts_with(p))
+        || matches!(name, "Py_IsInitialized" | "Py_IsFinalizing")
+}
+
 /// A C-API call made before any guard, in one function body.
 #[derive(Debug, Clone)]
 struct Touch {
@@ -471,7 +476,7 @@ impl TouchWalker<'_, '_, '_, '_> {
             return;
         }
         let range = self.file.range(span);
-        if self.checker.cx.api().get(name).is_some_and(|api| api.needs_thread_state) {
+        if !manages_thread_state(name) && self.checker.cx.api().get(name).is_some_and(|api| api.needs_thread_state) {
             self.found = Some(Touch { api: name.to_string(), range, via: Vec::new() });
             return;
         }
