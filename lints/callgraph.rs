@@ -73,7 +73,9 @@ impl Ty {
     pub fn element(&self) -> Ty {
         match self.peeled() {
             Ty::Array(elem, _) | Ty::Slice(elem) => (**elem).clone(),
-            Ty::Named(name, args) if name == "Vec" || name == "VecDeque" => args.first().cloned().unwrap_or(Ty::Unknown),
+            Ty::Named(name, args) if name == "Vec" || name == "VecDeque" => {
+                args.first().cloned().unwrap_or(Ty::Unknown)
+            }
             _ => Ty::Unknown,
         }
     }
@@ -815,9 +817,8 @@ impl Typer<'_, '_> {
             }
             Expr::Repeat(r) => Ty::Array(Box::new(self.infer(&r.expr)), int_literal(&r.len)),
             Expr::Macro(m) if syntax::macro_name(&m.mac) == "vec" => {
-                let elem = syntax::macro_exprs(&m.mac)
-                    .and_then(|v| v.first().map(|e| self.infer(e)))
-                    .unwrap_or(Ty::Unknown);
+                let elem =
+                    syntax::macro_exprs(&m.mac).and_then(|v| v.first().map(|e| self.infer(e))).unwrap_or(Ty::Unknown);
                 Ty::Named("Vec".into(), vec![elem])
             }
             _ => Ty::Unknown,
@@ -883,12 +884,10 @@ impl Typer<'_, '_> {
         let name = m.method.to_string();
         match name.as_str() {
             "len" | "count" | "capacity" | "count_ones" | "count_zeros" | "leading_zeros" | "trailing_zeros" => Ty::Int,
-            "cast" | "cast_mut" | "cast_const" => {
-                match m.turbofish.as_ref().and_then(|t| t.args.first()) {
-                    Some(syn::GenericArgument::Type(t)) => Ty::Ptr(Box::new(self.resolver().ty(t, self.self_ty()))),
-                    _ => Ty::Unknown,
-                }
-            }
+            "cast" | "cast_mut" | "cast_const" => match m.turbofish.as_ref().and_then(|t| t.args.first()) {
+                Some(syn::GenericArgument::Type(t)) => Ty::Ptr(Box::new(self.resolver().ty(t, self.self_ty()))),
+                _ => Ty::Unknown,
+            },
             "add" | "sub" | "offset" | "wrapping_add" | "wrapping_sub" | "wrapping_mul" | "saturating_add"
             | "saturating_sub" | "saturating_mul" | "abs" | "pow" | "min" | "max" | "clamp" | "rem_euclid"
             | "div_euclid" | "clone" | "to_owned" | "sqrt" | "floor" | "ceil" | "round" => {

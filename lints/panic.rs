@@ -76,9 +76,7 @@ pub(crate) fn callback_indices<'c>(cx: &'c CrateContext<'_>) -> impl Iterator<It
 }
 
 pub(crate) fn is_callback(cx: &CrateContext<'_>, f: &FnItem<'_>) -> bool {
-    !f.in_test
-        && syntax::extern_abi(f.sig).is_some_and(|abi| abi != "Rust")
-        && cx.index.callbacks.is_callback(&f.name)
+    !f.in_test && syntax::extern_abi(f.sig).is_some_and(|abi| abi != "Rust") && cx.index.callbacks.is_callback(&f.name)
 }
 
 /// A panicking construct.
@@ -124,7 +122,9 @@ impl Site {
     fn what(&self) -> String {
         match &self.kind {
             SiteKind::Always(name) | SiteKind::Assert(name) => format!("`{name}`"),
-            SiteKind::Unwrap(name) | SiteKind::UnwrapCaught(name) | SiteKind::Borrow(name) => format!("`{}`", method_call(name)),
+            SiteKind::Unwrap(name) | SiteKind::UnwrapCaught(name) | SiteKind::Borrow(name) => {
+                format!("`{}`", method_call(name))
+            }
             SiteKind::ResumeUnwind => "`resume_unwind(..)`".into(),
             SiteKind::Index | SiteKind::Division | SiteKind::Remainder | SiteKind::Overflow => {
                 format!("`{}`", self.text)
@@ -251,7 +251,10 @@ impl<'g, 'a> Panics<'g, 'a> {
     fn guarded_args(&self, callee: usize, kind: CallKind) -> Vec<usize> {
         let Some(inputs) = self.trampolines.get(&callee) else { return Vec::new() };
         let has_receiver = matches!(self.graph.fns()[callee].sig.inputs.first(), Some(syn::FnArg::Receiver(_)));
-        inputs.iter().filter_map(|&i| if kind == CallKind::Method && has_receiver { i.checked_sub(1) } else { Some(i) }).collect()
+        inputs
+            .iter()
+            .filter_map(|&i| if kind == CallKind::Method && has_receiver { i.checked_sub(1) } else { Some(i) })
+            .collect()
     }
 
     /// The chain from `callee` down to its panicking construct.
@@ -359,12 +362,7 @@ fn describe(site: &Site, cb: &str) -> (String, &'static str, &'static str) {
     }
 }
 
-fn report_reachable(
-    panics: &Panics<'_, '_>,
-    witness: &HashMap<usize, Witness>,
-    cb: usize,
-    out: &mut Vec<Diagnostic>,
-) {
+fn report_reachable(panics: &Panics<'_, '_>, witness: &HashMap<usize, Witness>, cb: usize, out: &mut Vec<Diagnostic>) {
     let file = panics.file(cb);
     let cb_name = panics.graph.display_name(cb);
     let mut reported: HashSet<Range<usize>> = HashSet::new();
@@ -376,14 +374,19 @@ fn report_reachable(
         let callee = panics.graph.display_name(call.callee);
         let chain = format!("`{cb_name}` -> {} -> {end}", names.join(" -> "));
         out.push(
-            Diagnostic::new("PF002", file.path(), call.range.clone(), format!("call to `{callee}` can panic in callback `{cb_name}`"))
-                .with_primary_label(format!("`{callee}` can panic"))
-                .with_note(format!("panic path: {chain}"))
-                .with_note(BOUNDARY_NOTE)
-                .with_help(format!(
-                    "make `{callee}` return an error instead of panicking and raise a Python exception in `{cb_name}`, \
+            Diagnostic::new(
+                "PF002",
+                file.path(),
+                call.range.clone(),
+                format!("call to `{callee}` can panic in callback `{cb_name}`"),
+            )
+            .with_primary_label(format!("`{callee}` can panic"))
+            .with_note(format!("panic path: {chain}"))
+            .with_note(BOUNDARY_NOTE)
+            .with_help(format!(
+                "make `{callee}` return an error instead of panicking and raise a Python exception in `{cb_name}`, \
                      or call it under `std::panic::catch_unwind`"
-                )),
+            )),
         );
     }
 }
@@ -407,6 +410,16 @@ fn as_catch_unwind(expr: &syn::Expr) -> Option<&syn::ExprCall> {
         syn::Expr::Call(c) if calls_named(c, "catch_unwind") => Some(c),
         _ => None,
     }
+}
+
+/// Functions outside the crate that run their closure under `catch_unwind`:
+/// `catch_unwind` itself and anything named like a panic trampoline.
+fn is_guard_name(name: &str) -> bool {
+    name.contains("catch_unwind")
+        || name.contains("catch_panic")
+        || name == "trampoline"
+        || name.ends_with("_trampoline")
+        || name.starts_with("trampoline_")
 }
 
 /// Names of a function's parameters that are closures: `f: F` with `F: FnOnce(..)`,
@@ -557,11 +570,14 @@ impl TrampolineFinder<'_, '_> {
         }
     }
 
-    fn through_trampoline(&mut self, site: Option<&CallSite>, args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>) {
+    fn through_trampoline(
+        &mut self,
+        site: Option<&CallSite>,
+        args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
+    ) {
         let Some(site) = site else { return };
         let Some(inputs) = self.known.get(&site.callee) else { return };
-        let has_receiver =
-            matches!(self.graph.fns()[site.callee].sig.inputs.first(), Some(syn::FnArg::Receiver(_)));
+        let has_receiver = matches!(self.graph.fns()[site.callee].sig.inputs.first(), Some(syn::FnArg::Receiver(_)));
         for &i in inputs {
             let at = if site.kind == CallKind::Method && has_receiver { i.checked_sub(1) } else { Some(i) };
             if let Some(arg) = at.and_then(|a| args.iter().nth(a)) {
@@ -575,14 +591,18 @@ impl<'ast> Visit<'ast> for TrampolineFinder<'_, '_> {
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-        if calls_named(call, "catch_unwind") {
+        let name = syntax::call_name(call).unwrap_or_default();
+        let site = match &*call.func {
+            syn::Expr::Path(p) => self.graph.call_at(self.f, self.graph.file_of(self.f).range(p.span()).start),
+            _ => None,
+        };
+        if site.is_none() && is_guard_name(&name) {
             for arg in &call.args {
                 self.guard_params_in(arg);
             }
         } else if calls_named(call, "resume_unwind") {
             self.rethrows = true;
-        } else if let syn::Expr::Path(p) = &*call.func {
-            let site = self.graph.call_at(self.f, self.graph.file_of(self.f).range(p.span()).start);
+        } else {
             self.through_trampoline(site, &call.args);
         }
         syn::visit::visit_expr_call(self, call);
@@ -607,8 +627,7 @@ impl<'ast> Visit<'ast> for TrampolineFinder<'_, '_> {
 /// The macros that panic when reached.
 const ALWAYS_PANIC: &[&str] = &["panic", "todo", "unimplemented", "unreachable"];
 /// The macros that panic when their condition fails.
-const ASSERTS: &[&str] =
-    &["assert", "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne"];
+const ASSERTS: &[&str] = &["assert", "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne"];
 
 /// Walks one body outside guarded regions, collecting constructs, calls and `catch_unwind` uses.
 struct Scanner<'p, 'g, 'a> {
@@ -674,10 +693,13 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
 
     /// Argument positions of a call that run under `catch_unwind` (or on another thread).
     fn guarded_positions(&self, site: Option<&CallSite>, name: &str) -> Vec<usize> {
-        if matches!(name, "catch_unwind" | "spawn" | "spawn_scoped" | "spawn_unchecked") {
-            return (0..16).collect();
+        match site {
+            Some(s) => self.panics.guarded_args(s.callee, s.kind),
+            None if is_guard_name(name) || matches!(name, "spawn" | "spawn_scoped" | "spawn_unchecked") => {
+                (0..16).collect()
+            }
+            None => Vec::new(),
         }
-        site.map(|s| self.panics.guarded_args(s.callee, s.kind)).unwrap_or_default()
     }
 
     /// Local names passed whole (or wrapped in `AssertUnwindSafe`) to a guarded position.
@@ -714,7 +736,8 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
                 syn::visit::visit_expr_call(self, call);
             }
             fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-                let positions = self.scanner.guarded_positions(self.scanner.resolved(m.method.span()), &m.method.to_string());
+                let positions =
+                    self.scanner.guarded_positions(self.scanner.resolved(m.method.span()), &m.method.to_string());
                 self.take(&m.args, &positions);
                 syn::visit::visit_expr_method_call(self, m);
             }
@@ -780,10 +803,9 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         let refcell = match name.as_str() {
             "borrow" | "borrow_mut" if m.args.is_empty() => self.ty(&m.receiver).is_refcell(),
             "with_borrow" | "with_borrow_mut" => match peel(&m.receiver) {
-                syn::Expr::Path(p) => p
-                    .path
-                    .get_ident()
-                    .is_some_and(|id| self.graph().resolver.static_ty(&id.to_string()).is_refcell()),
+                syn::Expr::Path(p) => {
+                    p.path.get_ident().is_some_and(|id| self.graph().resolver.static_ty(&id.to_string()).is_refcell())
+                }
                 _ => false,
             },
             _ => false,
@@ -838,13 +860,16 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         let range = self.file.range(b.span());
         if kind == SiteKind::Overflow {
             // One finding per arithmetic chain: `a + b + c` is reported once, at its outermost `+`.
-            let nested = self.scan.sites.iter().any(|s| {
-                s.kind == SiteKind::Overflow && s.range.start <= range.start && range.end <= s.range.end
-            });
+            let nested = self
+                .scan
+                .sites
+                .iter()
+                .any(|s| s.kind == SiteKind::Overflow && s.range.start <= range.start && range.end <= s.range.end);
             if nested || is_constant(&b.left, self.graph().locals(self.f)) {
                 return;
             }
-        } else if r.peeled() == &Ty::NonZero || never_zero(&b.right) || self.facts().zero_checked(&b.right, range.start) {
+        } else if r.peeled() == &Ty::NonZero || never_zero(&b.right) || self.facts().zero_checked(&b.right, range.start)
+        {
             return;
         }
         self.site(kind, range);
@@ -934,7 +959,9 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
                 let range = self.file.range(call.span());
                 self.site(SiteKind::Always("panic_any".into()), range);
             }
-            "borrow" | "borrow_mut" if p.path.segments.len() >= 2 && syntax::tokens_text(&p.path).contains("RefCell") => {
+            "borrow" | "borrow_mut"
+                if p.path.segments.len() >= 2 && syntax::tokens_text(&p.path).contains("RefCell") =>
+            {
                 let range = self.file.range(call.span());
                 self.site(SiteKind::Borrow(name.clone()), range);
             }
@@ -1108,7 +1135,9 @@ impl Facts<'_> {
             }
             None => {
                 let index = norm_text(index);
-                earlier.into_iter().any(|(_, l, r)| (keys.contains(l) && *r == index) || (keys.contains(r) && *l == index))
+                earlier
+                    .into_iter()
+                    .any(|(_, l, r)| (keys.contains(l) && *r == index) || (keys.contains(r) && *l == index))
             }
         }
     }
@@ -1116,9 +1145,9 @@ impl Facts<'_> {
     /// Whether `divisor` was compared with zero (or one) before offset `at`.
     fn zero_checked(&self, divisor: &syn::Expr, at: usize) -> bool {
         let d = norm_text(divisor);
-        self.comparisons
-            .iter()
-            .any(|(pos, l, r)| *pos < at && ((*l == d && (r == "0" || r == "1")) || (*r == d && (l == "0" || l == "1"))))
+        self.comparisons.iter().any(|(pos, l, r)| {
+            *pos < at && ((*l == d && (r == "0" || r == "1")) || (*r == d && (l == "0" || l == "1")))
+        })
     }
 }
 

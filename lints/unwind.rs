@@ -191,7 +191,9 @@ fn check_abort_profiles(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
                     "under `panic = \"abort\"` a panic kills the interpreter on the spot instead of becoming a Python \
                      exception",
                 )
-                .with_help("remove `panic = \"abort\"` from this profile (the default `unwind` is what `catch_unwind` needs)"),
+                .with_help(
+                    "remove `panic = \"abort\"` from this profile (the default `unwind` is what `catch_unwind` needs)",
+                ),
             );
         }
     }
@@ -296,18 +298,20 @@ fn abort_profiles(text: &str) -> Vec<(String, Range<usize>)> {
     let lines = toml_lines(text);
     aborting
         .into_iter()
-        .filter_map(|name| {
+        .map(|name| {
             let range = lines.iter().find_map(|l| l.panic_setting_of(name)).unwrap_or(0..0);
-            Some((name.clone(), range))
+            (name.clone(), range)
         })
         .collect()
 }
 
-/// One line of a TOML file, with the table header it sits under.
+/// One `key = value` line of a TOML file, with the table header it sits under.
 struct TomlLine<'t> {
     header: String,
     key: String,
     value: &'t str,
+    /// Byte offset of `value` in the file.
+    value_at: usize,
     /// Byte range of `key = value` in the file.
     range: Range<usize>,
 }
@@ -321,12 +325,12 @@ impl TomlLine<'_> {
         if full == format!("{target}.panic") && self.value.contains("abort") {
             return Some(self.range.clone());
         }
-        // `release = { panic = "abort" }` under `[profile]`, or `profile.release = {..}`.
-        if full == target && self.value.trim_start().starts_with('{') && self.value.contains("abort") {
-            let at = self.value.find("panic")?;
-            let start = self.range.end - self.value.len() + at;
-            let end = self.range.end - self.value.len() + self.value.find("abort")? + "abort".len() + 1;
-            return Some(start..end.min(self.range.end));
+        // `release = { panic = "abort" }` under `[profile]`, or `profile.release = { .. }`.
+        if full == target && self.value.starts_with('{') {
+            let start = self.value.find("panic")?;
+            let end = start + self.value[start..].find("abort")? + "abort".len();
+            let end = if self.value[end..].starts_with(['"', '\'']) { end + 1 } else { end };
+            return Some(self.value_at + start..self.value_at + end);
         }
         None
     }
@@ -337,24 +341,26 @@ fn toml_lines(text: &str) -> Vec<TomlLine<'_>> {
     let mut header = String::new();
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
-        let start = offset;
+        let line_start = offset;
         offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let content = strip_toml_comment(line);
-        let trimmed = content.trim();
+        let content = strip_toml_comment(raw.trim_end_matches(['\n', '\r']));
+        let body = content.trim_end();
+        let indent = body.len() - body.trim_start().len();
+        let trimmed = &body[indent..];
         if trimmed.starts_with('[') {
             header = trimmed.trim_matches(|c| c == '[' || c == ']').trim().to_string();
             continue;
         }
         let Some(eq) = trimmed.find('=') else { continue };
-        let indent = content.len() - content.trim_start().len();
-        let value = trimmed[eq + 1..].trim();
-        let value_at = content.find(value).unwrap_or(eq + 1);
+        let after = &trimmed[eq + 1..];
+        let value = after.trim_start();
+        let value_at = line_start + indent + eq + 1 + (after.len() - value.len());
         out.push(TomlLine {
             header: header.clone(),
             key: trimmed[..eq].trim().to_string(),
-            value: &content[value_at..value_at + value.len()],
-            range: start + indent..start + content.trim_end().len(),
+            value,
+            value_at,
+            range: line_start + indent..line_start + body.len(),
         });
     }
     out
@@ -574,8 +580,39 @@ fn check_drops(cx: &CrateContext<'_>, graph: &CallGraph<'_>, out: &mut Vec<Diagn
                  after), or release them where a thread state is known to be attached",
             );
         if touch.via.len() > 1 {
-            d = d.with_note(format!("call chain: `drop` -> {}", touch.via.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" -> ")));
+            d = d.with_note(format!(
+                "call chain: `drop` -> {}",
+                touch.via.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" -> ")
+            ));
         }
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abort_profiles;
+
+    fn settings(text: &str) -> Vec<(String, String)> {
+        abort_profiles(text).into_iter().map(|(p, r)| (p, text[r].to_string())).collect()
+    }
+
+    #[test]
+    fn finds_every_spelling_of_panic_abort() {
+        let text = "[package]\nname = \"x\"\n\n[profile.release]\nlto = true\npanic = \"abort\" # small\n";
+        assert_eq!(settings(text), vec![("release".into(), "panic = \"abort\"".into())]);
+        let text = "profile.dev.panic = 'abort'\n";
+        assert_eq!(settings(text), vec![("dev".into(), "profile.dev.panic = 'abort'".into())]);
+        let text = "[profile]\nbench = { opt-level = 3, panic = \"abort\" }\n";
+        assert_eq!(settings(text), vec![("bench".into(), "panic = \"abort\"".into())]);
+        let text = "[profile.\"release\"]\n  \"panic\" = \"abort\"\n";
+        assert_eq!(settings(text), vec![("release".into(), "\"panic\" = \"abort\"".into())]);
+    }
+
+    #[test]
+    fn ignores_unwind_and_other_tables() {
+        assert!(settings("[profile.release]\npanic = \"unwind\"\n").is_empty());
+        assert!(settings("[package.metadata]\npanic = \"abort\"\n").is_empty());
+        assert!(settings("not toml [").is_empty());
     }
 }
