@@ -202,6 +202,12 @@ impl<'ast> Visit<'ast> for Finder {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        let registers = |id: &str| {
+            id.starts_with("Py") || id.starts_with("tp_") || id.starts_with("Py_tp_") || id.starts_with("Py_mod_")
+        };
+        if !syntax::tokens_mention(&mac.tokens, registers) {
+            return;
+        }
         if let Some(exprs) = syntax::macro_exprs(mac) {
             for e in &exprs {
                 self.visit_expr(e);

@@ -18,7 +18,15 @@ pub struct ModDecl {
 /// Scan source text for out-of-line module declarations (`mod foo;`).
 /// Comments and strings are skipped; inline `mod foo { .. }` are not declarations of files.
 pub fn scan_mod_decls(text: &str) -> Vec<ModDecl> {
-    let code = crate::source::code_only(text);
+    scan_mod_decls_lexed(text, &crate::source::lex(text))
+}
+
+/// [`scan_mod_decls`] with the lexer pass already done.
+pub fn scan_mod_decls_lexed(text: &str, lexed: &crate::source::Lexed) -> Vec<ModDecl> {
+    if !text.contains("mod") {
+        return Vec::new();
+    }
+    let code = lexed.code_only(text);
     let mut decls = Vec::new();
     let mut pending_path: Option<String> = None;
     let mut start = 0;
@@ -97,18 +105,18 @@ pub fn mod_candidates(file: &Path, decl: &ModDecl) -> Vec<PathBuf> {
     vec![base.join(format!("{}.rs", decl.name)), base.join(&decl.name).join("mod.rs")]
 }
 
-/// Group `files` (with their texts) into crates: each crate lists indexes into
-/// `files`, its root first. Deterministic for a given input order.
-pub fn group_into_crates(files: &[(PathBuf, Option<&str>)]) -> Vec<Vec<usize>> {
+/// Group `files` (each with its `mod` declarations, from [`scan_mod_decls`])
+/// into crates: each crate lists indexes into `files`, its root first.
+/// Deterministic for a given input order.
+pub fn group_into_crates(files: &[(PathBuf, Vec<ModDecl>)]) -> Vec<Vec<usize>> {
     let index: HashMap<PathBuf, usize> =
         files.iter().enumerate().map(|(i, (p, _))| (crate::settings::absolute(p), i)).collect();
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); files.len()];
     let mut has_parent = vec![false; files.len()];
-    for (i, (path, text)) in files.iter().enumerate() {
-        let Some(text) = text else { continue };
+    for (i, (path, decls)) in files.iter().enumerate() {
         let abs = crate::settings::absolute(path);
-        for decl in scan_mod_decls(text) {
-            if let Some(&child) = mod_candidates(&abs, &decl).iter().find_map(|c| index.get(&normalize(c))) {
+        for decl in decls {
+            if let Some(&child) = mod_candidates(&abs, decl).iter().find_map(|c| index.get(&normalize(c))) {
                 if child != i {
                     children[i].push(child);
                     has_parent[child] = true;
@@ -180,12 +188,11 @@ mod tests {
 
     #[test]
     fn groups_by_reachability() {
-        let files = vec![
-            (PathBuf::from("/p/src/lib.rs"), Some("mod a;")),
-            (PathBuf::from("/p/src/a.rs"), Some("mod b;")),
-            (PathBuf::from("/p/src/a/b.rs"), Some("")),
-            (PathBuf::from("/p/tests/t.rs"), Some("")),
-        ];
+        let files: Vec<_> =
+            [("/p/src/lib.rs", "mod a;"), ("/p/src/a.rs", "mod b;"), ("/p/src/a/b.rs", ""), ("/p/tests/t.rs", "")]
+                .into_iter()
+                .map(|(p, text)| (PathBuf::from(p), scan_mod_decls(text)))
+                .collect();
         assert_eq!(group_into_crates(&files), vec![vec![0, 1, 2], vec![3]]);
     }
 }

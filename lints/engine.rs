@@ -95,19 +95,35 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     }
     result.files_checked = readable.len() + result.files_failed;
 
-    let grouping: Vec<(PathBuf, Option<&str>)> = readable.iter().map(|(p, t)| (p.clone(), Some(&**t))).collect();
+    // One lexer pass per file, in parallel: comments, nesting, `mod` declarations.
+    let lexed: Vec<(source::Lexed, Vec<crate::crates::ModDecl>)> = pool().install(|| {
+        readable
+            .par_iter()
+            .map(|(_, text)| {
+                let lexed = source::lex(text);
+                let decls = crate::crates::scan_mod_decls_lexed(text, &lexed);
+                (lexed, decls)
+            })
+            .collect()
+    });
+    let (mut lexed, grouping): (Vec<_>, Vec<_>) =
+        lexed.into_iter().zip(&readable).map(|((l, d), (p, _))| (Some(l), (p.clone(), d))).unzip();
     let crates = crate::crates::group_into_crates(&grouping);
     let mut jobs = Vec::new();
     for members in crates {
         let settings = resolver.for_path(&readable[members[0]].0)?;
-        let files: Vec<(Arc<Path>, Arc<str>)> =
-            members.iter().map(|&i| (Arc::from(readable[i].0.as_path()), Arc::clone(&readable[i].1))).collect();
+        let files = members
+            .iter()
+            .map(|&i| {
+                let (path, text) = &readable[i];
+                (Arc::from(path.as_path()), Arc::clone(text), lexed[i].take().unwrap_or_default())
+            })
+            .collect();
         jobs.push((files, settings));
     }
 
     let extra = ExtraSources::default();
-    let outcomes: Vec<CrateOutcome> = pool()
-        .install(|| jobs.into_par_iter().map(|(files, settings)| check_crate(files, &settings, &extra)).collect());
+    let outcomes = run_largest_first(jobs, |(files, settings)| check_crate(files, &settings, &extra));
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         result.files_failed += outcome.failed;
@@ -143,13 +159,42 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         result.sources.entry(path).or_insert(text);
     }
 
-    diagnostics.sort_by(|a, b| {
-        let pos = |d: &Diagnostic| result.sources.get(&d.path).map_or((0, 0), |s| s.row_col(d.range.start));
-        (&a.path, pos(a), a.code, &a.message).cmp(&(&b.path, pos(b), b.code, &b.message))
+    diagnostics.sort_by_cached_key(|d| {
+        let pos = result.sources.get(&d.path).map_or((0, 0), |s| s.row_col(d.range.start));
+        (Arc::clone(&d.path), pos, d.code, d.message.clone())
     });
     diagnostics.dedup();
     result.diagnostics = diagnostics;
     Ok(result)
+}
+
+/// Run crate jobs on the pool, biggest first: a crate is analysed on one
+/// thread, so one large crate started last would leave the other cores idle.
+fn run_largest_first<F>(mut jobs: Vec<CrateJob>, work: F) -> Vec<CrateOutcome>
+where
+    F: Fn(CrateJob) -> CrateOutcome + Sync,
+{
+    let size = |job: &CrateJob| job.0.iter().map(|(_, t, _)| t.len()).sum::<usize>();
+    jobs.sort_by_key(|job| std::cmp::Reverse(size(job)));
+    let queue: Vec<std::sync::Mutex<Option<_>>> = jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let outcomes = std::sync::Mutex::new(Vec::with_capacity(queue.len()));
+    pool().scope(|scope| {
+        for _ in 0..pool().current_num_threads() {
+            scope.spawn(|_| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(slot) = queue.get(i) else { break };
+                let job = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+                if let Some(job) = job {
+                    let outcome = work(job);
+                    outcomes.lock().unwrap_or_else(|e| e.into_inner()).push((i, outcome));
+                }
+            });
+        }
+    });
+    let mut outcomes = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
+    outcomes.sort_by_key(|(i, _)| *i);
+    outcomes.into_iter().map(|(_, o)| o).collect()
 }
 
 /// The worker pool: big stacks, one per core.
@@ -209,6 +254,12 @@ fn load_error_diagnostic(path: &Arc<Path>, err: LoadError) -> (Diagnostic, Arc<s
     }
 }
 
+/// A file of a crate: its path, text and lexer pass.
+type CrateMember = (Arc<Path>, Arc<str>, source::Lexed);
+
+/// One crate's files, root first, and the settings that apply to it.
+type CrateJob = (Vec<CrateMember>, Arc<Settings>);
+
 struct CrateOutcome {
     diagnostics: Vec<Diagnostic>,
     sources: Vec<Arc<SourceText>>,
@@ -217,12 +268,12 @@ struct CrateOutcome {
 }
 
 /// Parse and analyse one crate on the current thread.
-fn check_crate(members: Vec<(Arc<Path>, Arc<str>)>, settings: &Settings, extra: &ExtraSources) -> CrateOutcome {
+fn check_crate(members: Vec<CrateMember>, settings: &Settings, extra: &ExtraSources) -> CrateOutcome {
     let mut outcome =
         CrateOutcome { diagnostics: Vec::new(), sources: Vec::new(), failed: 0, internal_errors: Vec::new() };
     let mut files = Vec::with_capacity(members.len());
-    for (path, text) in members {
-        match source::parse(Arc::clone(&path), text) {
+    for (path, text, lexed) in members {
+        match source::parse_lexed(Arc::clone(&path), text, lexed) {
             Ok(file) => files.push(file),
             Err(err) => {
                 outcome.failed += 1;

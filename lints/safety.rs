@@ -70,20 +70,47 @@ fn has_safety_section(attrs: &[syn::Attribute]) -> bool {
 /// Whether a comment is a safety justification (`// SAFETY: ...`, any case).
 fn is_safety_comment(text: &str) -> bool {
     let t = text.trim_start().trim_start_matches('*').trim_start();
-    t.len() >= 7 && t[..7].eq_ignore_ascii_case("safety:")
+    t.get(..7).is_some_and(|head| head.eq_ignore_ascii_case("safety:"))
 }
 
-struct SafetyVisitor<'f, 'o> {
+/// A node a `// SAFETY:` comment above which covers the `unsafe` inside it.
+#[derive(Clone, Copy)]
+enum Anchor<'ast> {
+    Stmt(&'ast syn::Stmt),
+    Arm(&'ast syn::Arm),
+    Field(&'ast syn::FieldValue),
+    Item(&'ast syn::Item),
+    ImplItem(&'ast syn::ImplItem),
+}
+
+impl Anchor<'_> {
+    fn span(self) -> proc_macro2::Span {
+        match self {
+            Anchor::Stmt(n) => n.span(),
+            Anchor::Arm(n) => n.span(),
+            Anchor::Field(n) => n.span(),
+            Anchor::Item(n) => n.span(),
+            Anchor::ImplItem(n) => n.span(),
+        }
+    }
+
+    /// Statements and items end the search for a comment.
+    fn is_statement(self) -> bool {
+        !matches!(self, Anchor::Arm(_) | Anchor::Field(_))
+    }
+}
+
+struct SafetyVisitor<'ast, 'f, 'o> {
     file: &'f SourceFile,
-    /// Start offsets of the statements, arms, fields and items enclosing the
-    /// current node, innermost last, and whether each is a statement (where
-    /// the search for a comment stops).
-    anchors: Vec<(usize, bool)>,
+    /// The statements, arms, fields and items enclosing the current node,
+    /// innermost last. Their spans are only computed for an `unsafe` that
+    /// needs them: `Spanned::span` re-tokenises the whole node.
+    anchors: Vec<Anchor<'ast>>,
     out: &'o mut Vec<Diagnostic>,
     check_sd001: bool,
 }
 
-impl SafetyVisitor<'_, '_> {
+impl<'ast> SafetyVisitor<'ast, '_, '_> {
     /// Whether a `// SAFETY:` comment justifies `unsafe` at `offset`: above its
     /// line, earlier on its line, or above an enclosing statement up to the innermost one.
     fn justified(&self, offset: usize, stop_at_first_anchor: bool) -> bool {
@@ -95,14 +122,15 @@ impl SafetyVisitor<'_, '_> {
         if above(line) {
             return true;
         }
-        for &(anchor, is_statement) in self.anchors.iter().rev() {
+        for &node in self.anchors.iter().rev() {
+            let anchor = self.file.range(node.span()).start;
             let anchor_line = self.file.line_of(anchor);
             if self.file.comments_on_line(anchor_line).any(|c| c.range.end <= anchor && is_safety_comment(&c.text))
                 || above(anchor_line)
             {
                 return true;
             }
-            if stop_at_first_anchor || is_statement {
+            if stop_at_first_anchor || node.is_statement() {
                 break;
             }
         }
@@ -120,37 +148,36 @@ impl SafetyVisitor<'_, '_> {
         );
     }
 
-    fn with_anchor(&mut self, span: proc_macro2::Span, is_statement: bool, f: impl FnOnce(&mut Self)) {
-        let start = self.file.range(span).start;
-        self.anchors.push((start, is_statement));
+    fn with_anchor(&mut self, anchor: Anchor<'ast>, f: impl FnOnce(&mut Self)) {
+        self.anchors.push(anchor);
         f(self);
         self.anchors.pop();
     }
 }
 
-impl<'ast> Visit<'ast> for SafetyVisitor<'_, '_> {
+impl<'ast> Visit<'ast> for SafetyVisitor<'ast, '_, '_> {
     fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
-        self.with_anchor(stmt.span(), true, |v| syn::visit::visit_stmt(v, stmt));
+        self.with_anchor(Anchor::Stmt(stmt), |v| syn::visit::visit_stmt(v, stmt));
     }
 
     fn visit_arm(&mut self, arm: &'ast syn::Arm) {
-        self.with_anchor(arm.span(), false, |v| syn::visit::visit_arm(v, arm));
+        self.with_anchor(Anchor::Arm(arm), |v| syn::visit::visit_arm(v, arm));
     }
 
     fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
-        self.with_anchor(fv.span(), false, |v| syn::visit::visit_field_value(v, fv));
+        self.with_anchor(Anchor::Field(fv), |v| syn::visit::visit_field_value(v, fv));
     }
 
     fn visit_item(&mut self, item: &'ast syn::Item) {
         // Items start a fresh chain: a comment above an enclosing fn does not cover its body.
         let outer = std::mem::take(&mut self.anchors);
-        self.with_anchor(item.span(), true, |v| syn::visit::visit_item(v, item));
+        self.with_anchor(Anchor::Item(item), |v| syn::visit::visit_item(v, item));
         self.anchors = outer;
     }
 
     fn visit_impl_item(&mut self, item: &'ast syn::ImplItem) {
         let outer = std::mem::take(&mut self.anchors);
-        self.with_anchor(item.span(), true, |v| syn::visit::visit_impl_item(v, item));
+        self.with_anchor(Anchor::ImplItem(item), |v| syn::visit::visit_impl_item(v, item));
         self.anchors = outer;
     }
 
@@ -176,10 +203,20 @@ impl<'ast> Visit<'ast> for SafetyVisitor<'_, '_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if let Some(exprs) = crate::syntax::macro_exprs(mac) {
-            for e in &exprs {
-                self.visit_expr(e);
-            }
+        // Parsed expressions are owned here, so they cannot be anchors; report
+        // `unsafe` in macro arguments against the enclosing statement.
+        if !self.check_sd001 || !crate::syntax::tokens_mention(&mac.tokens, |id| id == "unsafe") {
+            return;
+        }
+        let Some(exprs) = crate::syntax::macro_exprs(mac) else { return };
+        for e in &exprs {
+            let mut inner = SafetyVisitor {
+                file: self.file,
+                anchors: self.anchors.clone(),
+                out: &mut *self.out,
+                check_sd001: true,
+            };
+            inner.visit_expr(e);
         }
     }
 }

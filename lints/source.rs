@@ -188,12 +188,17 @@ pub const MAX_NESTING: usize = 4096;
 
 /// Parse `text` as a Rust file.
 pub fn parse(path: Arc<Path>, text: Arc<str>) -> Result<SourceFile, LoadError> {
-    let comments = lex_comments(&text);
-    if let Some((depth, at)) = nesting_exceeds(&text, MAX_NESTING) {
+    let lexed = lex(&text);
+    parse_lexed(path, text, lexed)
+}
+
+/// Parse `text`, whose lexer pass was already done.
+pub fn parse_lexed(path: Arc<Path>, text: Arc<str>, lexed: Lexed) -> Result<SourceFile, LoadError> {
+    if let Some((depth, at)) = lexed.too_deep {
         return Err(LoadError::TooDeep { depth, range: at..at + 1, text });
     }
     match syn::parse_file(&text) {
-        Ok(ast) => Ok(SourceFile { source: Arc::new(SourceText::new(path, text)), ast, comments }),
+        Ok(ast) => Ok(SourceFile { source: Arc::new(SourceText::new(path, text)), ast, comments: lexed.comments }),
         Err(err) => {
             let lines = LineIndex::new(&text);
             let start = lines.offset(&text, err.span().start());
@@ -211,107 +216,103 @@ pub fn load(path: &Path) -> Result<SourceFile, LoadError> {
     parse(Arc::from(path), Arc::from(text))
 }
 
-/// Find the first point where bracket nesting exceeds `limit`, skipping
-/// comments, strings and char literals.
-fn nesting_exceeds(text: &str, limit: usize) -> Option<(usize, usize)> {
+/// What one lexer pass over a file finds, before any parsing: its comments,
+/// where its nesting first exceeds [`MAX_NESTING`], and the ranges that are
+/// not code (comments and literals).
+#[derive(Debug, Default)]
+pub struct Lexed {
+    pub comments: Vec<Comment>,
+    /// (depth, offset) where bracket nesting or a run of prefix operators
+    /// first went past [`MAX_NESTING`].
+    pub too_deep: Option<(usize, usize)>,
+    non_code: Vec<Range<usize>>,
+}
+
+impl Lexed {
+    /// `text` with comments and the contents of literals blanked to spaces,
+    /// byte for byte, so offsets into it are offsets into `text`.
+    pub fn code_only(&self, text: &str) -> String {
+        let mut out = text.as_bytes().to_vec();
+        for range in &self.non_code {
+            for b in &mut out[range.clone()] {
+                if *b != b'\n' && *b != b'"' {
+                    *b = b' ';
+                }
+            }
+        }
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+/// One pass over `text`: comments, nesting depth, non-code ranges.
+pub fn lex(text: &str) -> Lexed {
+    let mut lexer = Lexer { bytes: text.as_bytes(), pos: 0 };
+    let mut lexed = Lexed::default();
     let mut depth = 0usize;
+    // Long runs of prefix operators (`!!!!x`, `- - -x`) nest just as deep as brackets.
     let mut unary_run = 0usize;
-    let mut result = None;
-    walk_code(text, |i, b| {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > limit && result.is_none() {
-                    result = Some((depth, i));
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        // Long runs of prefix operators (`!!!!x`, `- - -x`) nest just as deep.
-        match b {
-            b'!' | b'-' | b'*' | b'&' => {
-                unary_run += 1;
-                if unary_run > limit && result.is_none() {
-                    result = Some((unary_run, i));
-                }
-            }
-            b' ' | b'\t' | b'\n' | b'\r' => {}
-            _ => unary_run = 0,
-        }
-    });
-    result
-}
-
-/// Call `f(offset, byte)` for every byte of code outside comments and literals.
-fn walk_code(text: &str, mut f: impl FnMut(usize, u8)) {
-    let mut lexer = Lexer { bytes: text.as_bytes(), pos: 0 };
     while lexer.pos < lexer.bytes.len() {
         let start = lexer.pos;
-        match lexer.skip_non_code() {
-            Some(_) => {}
-            None => {
-                f(start, lexer.bytes[start]);
-                lexer.pos += 1;
+        let Some(kind) = lexer.skip_non_code() else {
+            let b = lexer.bytes[start];
+            match b {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
             }
+            match b {
+                b'!' | b'-' | b'*' | b'&' => unary_run += 1,
+                b' ' | b'\t' | b'\n' | b'\r' => {}
+                _ => unary_run = 0,
+            }
+            let deepest = depth.max(unary_run);
+            if deepest > MAX_NESTING && lexed.too_deep.is_none() {
+                lexed.too_deep = Some((deepest, start));
+            }
+            lexer.pos += 1;
+            continue;
+        };
+        lexed.non_code.push(start..lexer.pos);
+        let raw = &text[start..lexer.pos];
+        match kind {
+            Skipped::LineComment => {
+                let (body, is_doc) = strip_line_comment(raw);
+                lexed.comments.push(Comment {
+                    range: start..lexer.pos,
+                    text: body.to_string(),
+                    is_doc,
+                    is_block: false,
+                });
+            }
+            Skipped::BlockComment => {
+                let is_doc =
+                    (raw.starts_with("/**") && !raw.starts_with("/***") && raw != "/**/") || raw.starts_with("/*!");
+                let body = match (raw.len() >= 4, is_doc) {
+                    (false, _) => "",
+                    (true, true) => raw.get(3..raw.len() - 2).unwrap_or(""),
+                    (true, false) => &raw[2..raw.len() - 2],
+                };
+                lexed.comments.push(Comment {
+                    range: start..lexer.pos,
+                    text: body.to_string(),
+                    is_doc,
+                    is_block: true,
+                });
+            }
+            Skipped::Literal => {}
         }
     }
+    lexed
 }
 
-/// `text` with comments and the contents of literals blanked to spaces,
-/// byte for byte, so offsets into it are offsets into `text`.
+/// `text` with comments and the contents of literals blanked (see [`Lexed::code_only`]).
 pub fn code_only(text: &str) -> String {
-    let mut out = text.as_bytes().to_vec();
-    let mut lexer = Lexer { bytes: text.as_bytes(), pos: 0 };
-    while lexer.pos < lexer.bytes.len() {
-        let start = lexer.pos;
-        match lexer.skip_non_code() {
-            Some(_) => {
-                for b in &mut out[start..lexer.pos] {
-                    if *b != b'\n' && *b != b'"' {
-                        *b = b' ';
-                    }
-                }
-            }
-            None => lexer.pos += 1,
-        }
-    }
-    String::from_utf8(out).unwrap_or_default()
+    lex(text).code_only(text)
 }
 
 /// All comments in `text`, in order.
 pub fn lex_comments(text: &str) -> Vec<Comment> {
-    let mut lexer = Lexer { bytes: text.as_bytes(), pos: 0 };
-    let mut comments = Vec::new();
-    while lexer.pos < lexer.bytes.len() {
-        let start = lexer.pos;
-        match lexer.skip_non_code() {
-            Some(Skipped::LineComment) => {
-                let raw = &text[start..lexer.pos];
-                let (body, is_doc) = strip_line_comment(raw);
-                comments.push(Comment { range: start..lexer.pos, text: body.to_string(), is_doc, is_block: false });
-            }
-            Some(Skipped::BlockComment) => {
-                let raw = &text[start..lexer.pos];
-                let is_doc =
-                    (raw.starts_with("/**") && !raw.starts_with("/***") && raw != "/**/") || raw.starts_with("/*!");
-                let inner = raw.get(3..raw.len().saturating_sub(2)).unwrap_or("");
-                let body = if raw.len() >= 4 {
-                    if is_doc {
-                        inner
-                    } else {
-                        &raw[2..raw.len() - 2]
-                    }
-                } else {
-                    ""
-                };
-                comments.push(Comment { range: start..lexer.pos, text: body.to_string(), is_doc, is_block: true });
-            }
-            Some(Skipped::Literal) => {}
-            None => lexer.pos += 1,
-        }
-    }
-    comments
+    lex(text).comments
 }
 
 fn strip_line_comment(raw: &str) -> (&str, bool) {

@@ -135,6 +135,16 @@ pub fn macro_exprs(mac: &syn::Macro) -> Option<Vec<syn::Expr>> {
     None
 }
 
+/// Whether any identifier in `tokens` (at any depth) satisfies `pred`: a cheap
+/// test before parsing a macro body.
+pub fn tokens_mention(tokens: &proc_macro2::TokenStream, pred: impl Fn(&str) -> bool + Copy) -> bool {
+    tokens.clone().into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(id) => pred(&id.to_string()),
+        proc_macro2::TokenTree::Group(g) => tokens_mention(&g.stream(), pred),
+        _ => false,
+    })
+}
+
 /// The name of a macro (`panic!` -> `panic`, `std::panic!` -> `panic`).
 pub fn macro_name(mac: &syn::Macro) -> String {
     last_segment(&mac.path).unwrap_or_default()

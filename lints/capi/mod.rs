@@ -10,6 +10,8 @@
 
 mod curated;
 pub mod refcounts;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -38,7 +40,8 @@ pub enum Failure {
     /// Returns NULL with an exception set.
     Null,
     /// Returns NULL, which can also mean "no result" without an exception
-    /// (`PyIter_Next` when exhausted, `PyDict_GetItemWithError` for a missing key).
+    /// (`PyIter_Next` when exhausted, `PyDict_GetItemWithError` for a missing key),
+    /// or a failure without an exception (`PyMem_Malloc`: the caller raises `MemoryError`).
     NullOrAbsent,
     /// Returns -1 (or any negative value) with an exception set.
     MinusOne,
@@ -105,6 +108,10 @@ pub struct ApiFunction {
     /// A replacement returning a strong reference, for free-threaded code
     /// (`PyList_GetItem` -> `PyList_GetItemRef`).
     pub strong_replacement: Option<&'static str>,
+    /// `PyObject **` out-parameters the callee writes a reference into:
+    /// (0-based argument index, `New` or `Borrowed`). `PyDict_GetItemRef(d, k, &v)`
+    /// writes a new reference into argument 2; `PyDict_Next` borrowed ones into 2 and 3.
+    pub out_refs: Vec<(usize, Returns)>,
 }
 
 impl ApiFunction {
@@ -121,12 +128,18 @@ impl ApiFunction {
             refop: None,
             sets_exception: false,
             strong_replacement: None,
+            out_refs: Vec::new(),
         }
     }
 
     /// How the argument at `index` is stolen, if it is.
     pub fn steal(&self, index: usize) -> Option<Steal> {
         self.steals.iter().find(|(i, _)| *i == index).map(|(_, s)| *s)
+    }
+
+    /// What the callee writes through the out-parameter at `index`, if it writes a reference.
+    pub fn out_ref(&self, index: usize) -> Option<Returns> {
+        self.out_refs.iter().find(|(i, _)| *i == index).map(|(_, r)| *r)
     }
 
     /// Whether the result is a Python object reference (new or borrowed).
