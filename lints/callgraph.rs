@@ -852,7 +852,7 @@ impl Typer<'_, '_> {
                 None => self.resolver().static_ty(one),
             },
             // `u32::MAX`, `f64::EPSILON`, `c_long::BITS`.
-            [.., ty, _] => primitive(ty).filter(|t| *t != Ty::NonZero).unwrap_or(Ty::Unknown),
+            [.., ty, _] => primitive(ty).unwrap_or(Ty::Unknown),
             _ => Ty::Unknown,
         }
     }

@@ -868,11 +868,24 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
             if nested || is_constant(&b.left, self.graph().locals(self.f)) {
                 return;
             }
-        } else if r.peeled() == &Ty::NonZero || never_zero(&b.right) || self.facts().zero_checked(&b.right, range.start)
+        } else if r.peeled() == &Ty::NonZero
+            || never_zero(&b.right)
+            || self.is_nonzero_get(&b.right)
+            || self.facts().zero_checked(&b.right, range.start)
         {
             return;
         }
         self.site(kind, range);
+    }
+
+    /// `nz.get()` of a `NonZero*` value.
+    fn is_nonzero_get(&self, expr: &syn::Expr) -> bool {
+        match peel(expr) {
+            syn::Expr::MethodCall(m) if m.method == "get" && m.args.is_empty() => {
+                self.ty(&m.receiver).peeled() == &Ty::NonZero
+            }
+            _ => false,
+        }
     }
 
     /// `let _ = catch_unwind(..)`, `let r = catch_unwind(..)`.
@@ -1061,14 +1074,11 @@ fn is_constant(expr: &syn::Expr, locals: &callgraph::Locals) -> bool {
     }
 }
 
-/// Divisors that cannot be zero whatever their operand: `n.max(1)`, `x.get()` of a `NonZero`.
+/// Divisors that cannot be zero whatever their operand: `n.max(1)`.
 fn never_zero(expr: &syn::Expr) -> bool {
     match peel(expr) {
         syn::Expr::MethodCall(m) if m.method == "max" => {
             m.args.first().and_then(callgraph::int_literal).is_some_and(|v| v > 0)
-        }
-        syn::Expr::MethodCall(m) if m.method == "get" && m.args.is_empty() => {
-            matches!(peel(&m.receiver), syn::Expr::Path(p) if syntax::last_segment(&p.path).is_some_and(|n| n.starts_with("NonZero")))
         }
         _ => false,
     }
