@@ -12,6 +12,7 @@
 //! The same local typing answers two more questions rules ask: is this
 //! expression an integer or a float, and is this receiver a `RefCell`.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -325,6 +326,11 @@ fn use_binding(prefix: &[String], ident: &syn::Ident, alias: &syn::Ident) -> Use
     UseBinding { name: alias.to_string(), path, glob: false }
 }
 
+/// Whether a binding renames what it imports (`use a::b as c;`).
+fn is_rename(b: &UseBinding) -> bool {
+    !b.glob && b.path.last() != Some(&b.name)
+}
+
 /// A type without the crate's aliases (for statics, gathered before aliases are known).
 fn basic_ty(ty: &syn::Type) -> Ty {
     convert_ty(ty, None, &HashMap::new(), 0)
@@ -406,24 +412,41 @@ pub struct CallSite {
 pub struct Resolver<'a> {
     fns: &'a [FnItem<'a>],
     items: CrateItems<'a>,
-    /// (module, name) -> free functions.
-    free_fns: HashMap<(Vec<String>, String), Vec<usize>>,
-    /// (self type, name) -> methods and associated functions.
-    methods: HashMap<(String, String), Vec<usize>>,
+    /// Name -> free functions of that name (any module).
+    free_fns: HashMap<String, Vec<usize>>,
+    /// Name -> methods and associated functions of that name (any type).
+    methods: HashMap<String, Vec<usize>>,
+    /// Names a module-level `use ... as name` binds: calls through them may reach a crate fn.
+    renames: HashSet<String>,
 }
 
 impl<'a> Resolver<'a> {
     fn new(files: &'a [SourceFile], index: &'a CrateIndex<'a>) -> Self {
         let items = CrateItems::scan(files, index);
-        let mut free_fns: HashMap<(Vec<String>, String), Vec<usize>> = HashMap::new();
-        let mut methods: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut free_fns: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut methods: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, f) in index.fns.iter().enumerate().filter(|(_, f)| !f.in_test) {
-            match &f.self_ty {
-                None => free_fns.entry((f.module.clone(), f.name.clone())).or_default().push(i),
-                Some(ty) => methods.entry((ty.clone(), f.name.clone())).or_default().push(i),
-            }
+            let map = if f.self_ty.is_none() { &mut free_fns } else { &mut methods };
+            map.entry(f.name.clone()).or_default().push(i);
         }
-        Resolver { fns: &index.fns, items, free_fns, methods }
+        let renames = items.uses.values().flatten().filter(|b| is_rename(b)).map(|b| b.name.clone()).collect();
+        Resolver { fns: &index.fns, items, free_fns, methods, renames }
+    }
+
+    /// Whether a call whose last path segment is `name` can resolve to a crate
+    /// function at all (imports keep names, except renames): a cheap test before
+    /// resolving the path.
+    fn may_name_fn(&self, name: &str, body_uses: &[UseBinding]) -> bool {
+        self.free_fns.contains_key(name)
+            || self.methods.contains_key(name)
+            || self.renames.contains(name)
+            || body_uses.iter().any(|b| is_rename(b) && b.name == name)
+    }
+
+    /// Methods named `name` of the type (or trait, for default bodies) `ty`.
+    fn methods_of(&self, ty: &str, name: &str) -> Vec<usize> {
+        let all = self.methods.get(name).map_or(&[][..], Vec::as_slice);
+        all.iter().copied().filter(|&i| self.fns[i].self_ty.as_deref() == Some(ty)).collect()
     }
 
     /// A syn type as a [`Ty`], expanding the crate's aliases; `Self` is `self_ty`.
@@ -477,11 +500,10 @@ impl<'a> Resolver<'a> {
                 }
             }
             Ns::Value => {
-                if let Some(found) = self.free_fns.get(&(module.to_vec(), name.to_string())) {
-                    return match found.as_slice() {
-                        [one] => Some(Target::Fn(*one)),
-                        _ => None,
-                    };
+                let all = self.free_fns.get(name).map_or(&[][..], Vec::as_slice);
+                let mut here = all.iter().copied().filter(|&i| self.fns[i].module == module);
+                if let Some(first) = here.next() {
+                    return here.next().is_none().then_some(Target::Fn(first));
                 }
             }
         }
@@ -552,7 +574,7 @@ impl<'a> Resolver<'a> {
     /// The function `name` of type `ty`: an inherent one first (they win in
     /// Rust), then a trait impl's, then a default body of a trait `ty` implements.
     pub fn method(&self, ty: &str, name: &str, allow_traits: bool) -> Option<usize> {
-        let found = self.methods.get(&(ty.to_string(), name.to_string())).map_or(&[][..], Vec::as_slice);
+        let found = self.methods_of(ty, name);
         let inherent: Vec<usize> = found.iter().copied().filter(|&i| self.fns[i].trait_name.is_none()).collect();
         match inherent.as_slice() {
             [one] => return Some(*one),
@@ -571,9 +593,7 @@ impl<'a> Resolver<'a> {
         let traits = self.items.trait_impls.get(ty)?;
         let defaults: Vec<usize> = traits
             .iter()
-            .filter_map(|tr| self.methods.get(&(tr.clone(), name.to_string())))
-            .flatten()
-            .copied()
+            .flat_map(|tr| self.methods_of(tr, name))
             .filter(|&i| self.fns[i].trait_name.as_deref() == self.fns[i].self_ty.as_deref())
             .collect();
         match defaults.as_slice() {
@@ -651,42 +671,44 @@ impl Env<'_> {
 pub struct CallGraph<'a> {
     pub resolver: Resolver<'a>,
     files: &'a [SourceFile],
-    /// Per function: its resolved calls, in source order.
-    calls: Vec<Vec<CallSite>>,
-    /// Per function: call start offset -> index in `calls`.
-    at: Vec<HashMap<usize, usize>>,
-    locals: Vec<Locals>,
-    /// Per function: `use` items inside its body.
-    fn_uses: Vec<Vec<UseBinding>>,
+    /// Per function, resolved on first use: only the functions a rule asks about are walked.
+    bodies: Vec<OnceCell<Body>>,
+}
+
+/// What the graph knows about one function body.
+#[derive(Default)]
+struct Body {
+    /// Resolved calls, in source order.
+    calls: Vec<CallSite>,
+    /// Call start offset -> index in `calls`.
+    at: HashMap<usize, usize>,
+    locals: Locals,
+    /// `use` items inside the body.
+    uses: Vec<UseBinding>,
 }
 
 impl<'a> CallGraph<'a> {
-    /// Resolve every call of every non-test function of the crate.
+    /// The graph of a crate. Cheap: each function's calls are resolved when first asked for.
     pub fn build(files: &'a [SourceFile], index: &'a CrateIndex<'a>) -> Self {
         let resolver = Resolver::new(files, index);
-        let n = index.fns.len();
-        let mut graph = CallGraph {
-            resolver,
-            files,
-            calls: vec![Vec::new(); n],
-            at: vec![HashMap::new(); n],
-            locals: vec![Locals::default(); n],
-            fn_uses: vec![Vec::new(); n],
-        };
-        for (i, f) in index.fns.iter().enumerate() {
-            if f.in_test {
-                continue;
+        let bodies = (0..index.fns.len()).map(|_| OnceCell::new()).collect();
+        CallGraph { resolver, files, bodies }
+    }
+
+    fn body(&self, f: usize) -> &Body {
+        self.bodies[f].get_or_init(|| {
+            let item = &self.resolver.fns[f];
+            if item.in_test {
+                return Body::default();
             }
-            graph.fn_uses[i] = body_uses(f.block);
-            let mut walker = Walker::new(&graph, i);
+            let uses = body_uses(item.block);
+            let mut walker = Walker::new(self, f, &uses);
             walker.bind_params();
-            walker.visit_block(f.block);
-            let (sites, locals) = (walker.sites, walker.locals);
-            graph.at[i] = sites.iter().enumerate().map(|(k, s)| (s.range.start, k)).collect();
-            graph.calls[i] = sites;
-            graph.locals[i] = locals;
-        }
-        graph
+            walker.visit_block(item.block);
+            let (calls, locals) = (walker.sites, walker.locals);
+            let at = calls.iter().enumerate().map(|(k, s)| (s.range.start, k)).collect();
+            Body { calls, at, locals, uses }
+        })
     }
 
     pub fn fns(&self) -> &'a [FnItem<'a>] {
@@ -695,34 +717,46 @@ impl<'a> CallGraph<'a> {
 
     /// The resolved calls in function `f`'s body.
     pub fn calls(&self, f: usize) -> &[CallSite] {
-        &self.calls[f]
+        &self.body(f).calls
     }
 
     /// The resolved call whose callee path or method name starts at byte `start`.
     pub fn call_at(&self, f: usize, start: usize) -> Option<&CallSite> {
-        self.at[f].get(&start).map(|&k| &self.calls[f][k])
+        let body = self.body(f);
+        body.at.get(&start).map(|&k| &body.calls[k])
+    }
+
+    /// Whether `name`, written in function `f`, can name a crate function (a cheap
+    /// test: false means no call through it resolves).
+    pub fn may_name_fn(&self, f: usize, name: &str) -> bool {
+        self.resolver.may_name_fn(name, &self.body(f).uses)
     }
 
     pub fn locals(&self, f: usize) -> &Locals {
-        &self.locals[f]
+        &self.body(f).locals
     }
 
     /// The type of an expression in function `f`, with the locals visible where it is written.
     pub fn type_of(&self, f: usize, expr: &syn::Expr) -> Ty {
         let at = self.file_of(f).range(expr.span()).start;
-        let typer = Typer { graph: self, f, env: Env::At(&self.locals[f], at) };
+        let body = self.body(f);
+        let typer = Typer { graph: self, f, env: Env::At(&body.locals, at), uses: &body.uses };
         typer.infer(expr)
     }
 
-    /// Where a call written as a path resolves (`helper`, `crate::m::helper`, `Type::new`).
-    pub fn resolve_path(&self, f: usize, path: &syn::Path, env: Env<'_>) -> Option<usize> {
-        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        if segs.len() == 1 && env.has(&segs[0]) {
+    /// Where a call written as a path in function `f` resolves (`helper`, `crate::m::helper`, `Type::new`).
+    fn resolve_path(&self, f: usize, path: &syn::Path, env: Env<'_>, uses: &[UseBinding]) -> Option<usize> {
+        let last = path.segments.last()?.ident.to_string();
+        if !self.resolver.may_name_fn(&last, uses) {
             return None;
         }
+        if path.segments.len() == 1 && env.has(&last) {
+            return None;
+        }
+        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
         let item = &self.resolver.fns[f];
         let self_ty = item.self_ty.as_deref().filter(|_| !is_trait_default(item));
-        match self.resolver.resolve_segments(&item.module, &segs, Ns::Value, &self.fn_uses[f], self_ty, 0)? {
+        match self.resolver.resolve_segments(&item.module, &segs, Ns::Value, uses, self_ty, 0)? {
             Target::Fn(i) => Some(i),
             _ => None,
         }
@@ -769,6 +803,8 @@ struct Typer<'g, 'a> {
     graph: &'g CallGraph<'a>,
     f: usize,
     env: Env<'g>,
+    /// The `use` items of the body.
+    uses: &'g [UseBinding],
 }
 
 impl Typer<'_, '_> {
@@ -874,7 +910,7 @@ impl Typer<'_, '_> {
         if matches!(last, "size_of" | "align_of" | "size_of_val") {
             return Ty::Int;
         }
-        if let Some(f) = self.graph.resolve_path(self.f, &p.path, self.env) {
+        if let Some(f) = self.graph.resolve_path(self.f, &p.path, self.env, self.uses) {
             return self.resolver().return_ty(f);
         }
         api_result_kind(last)
@@ -935,6 +971,7 @@ fn literal_ty(lit: &syn::Lit) -> Ty {
 struct Walker<'g, 'a> {
     graph: &'g CallGraph<'a>,
     f: usize,
+    uses: &'g [UseBinding],
     /// Types of the bindings seen so far (the latest binding of each name).
     current: HashMap<String, Ty>,
     /// Every binding of the body, with where it is visible.
@@ -950,12 +987,13 @@ struct Walker<'g, 'a> {
 }
 
 impl<'g, 'a> Walker<'g, 'a> {
-    fn new(graph: &'g CallGraph<'a>, f: usize) -> Self {
+    fn new(graph: &'g CallGraph<'a>, f: usize, uses: &'g [UseBinding]) -> Self {
         let generics =
             graph.resolver.fns[f].sig.generics.type_params().map(|p| p.ident.to_string()).collect::<HashSet<_>>();
         Walker {
             graph,
             f,
+            uses,
             current: HashMap::new(),
             locals: Locals::default(),
             scopes: vec![usize::MAX],
@@ -971,7 +1009,7 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 
     fn typer(&self) -> Typer<'_, 'a> {
-        Typer { graph: self.graph, f: self.f, env: Env::Current(&self.current) }
+        Typer { graph: self.graph, f: self.f, env: Env::Current(&self.current), uses: self.uses }
     }
 
     fn bind(&mut self, name: String, ty: Ty) {
@@ -1042,7 +1080,7 @@ impl<'g, 'a> Walker<'g, 'a> {
     fn record_references<'x>(&mut self, args: impl Iterator<Item = &'x syn::Expr>) {
         for arg in args {
             if let syn::Expr::Path(p) = arg {
-                if let Some(callee) = self.graph.resolve_path(self.f, &p.path, Env::Current(&self.current)) {
+                if let Some(callee) = self.graph.resolve_path(self.f, &p.path, Env::Current(&self.current), self.uses) {
                     self.record(callee, p.span(), CallKind::Reference);
                 }
             }
@@ -1195,7 +1233,7 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
         match &*call.func {
             syn::Expr::Path(p) => {
-                if let Some(callee) = self.graph.resolve_path(self.f, &p.path, Env::Current(&self.current)) {
+                if let Some(callee) = self.graph.resolve_path(self.f, &p.path, Env::Current(&self.current), self.uses) {
                     self.record(callee, p.span(), CallKind::Call);
                 }
             }
@@ -1224,6 +1262,11 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        // Parse the body only when it can name a crate function.
+        let resolver = &self.graph.resolver;
+        if !syntax::tokens_mention(&mac.tokens, |id| resolver.may_name_fn(id, self.uses)) {
+            return;
+        }
         if let Some(exprs) = syntax::macro_exprs(mac) {
             for e in &exprs {
                 self.visit_expr(e);

@@ -624,6 +624,21 @@ impl<'ast> Visit<'ast> for TrampolineFinder<'_, '_> {
     }
 }
 
+/// Methods and functions the scan reports or treats specially.
+const PANIC_NAMES: &[&str] = &[
+    "unwrap",
+    "expect",
+    "unwrap_err",
+    "expect_err",
+    "borrow",
+    "borrow_mut",
+    "with_borrow",
+    "with_borrow_mut",
+    "catch_unwind",
+    "resume_unwind",
+    "panic_any",
+];
+
 /// The macros that panic when reached.
 const ALWAYS_PANIC: &[&str] = &["panic", "todo", "unimplemented", "unreachable"];
 /// The macros that panic when their condition fails.
@@ -654,8 +669,13 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
             caught_bindings: HashMap::new(),
             facts: OnceCell::new(),
         };
-        let guarded = scanner.closures_run_guarded(item.block);
-        scanner.guarded_closures = guarded;
+        // Only a body that can call a guard can hand it a closure by name.
+        let text = scanner.file.text().get(scanner.file.range(item.block.span())).unwrap_or_default();
+        let mentions_guard = ["catch_unwind", "catch_panic", "trampoline", "spawn"].iter().any(|w| text.contains(w));
+        if mentions_guard || !panics.trampolines.is_empty() {
+            let guarded = scanner.closures_run_guarded(item.block);
+            scanner.guarded_closures = guarded;
+        }
         scanner
     }
 
@@ -791,9 +811,12 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
                 return;
             }
         }
-        let receiver = norm_text(&m.receiver);
-        if self.facts().checked_options.iter().any(|(at, text)| *at < range.start && *text == receiver) {
-            return;
+        let checks = &self.facts().checked_options;
+        if !checks.is_empty() {
+            let receiver = norm_text(&m.receiver);
+            if checks.iter().any(|(at, text)| *at < range.start && *text == receiver) {
+                return;
+            }
         }
         self.site(SiteKind::Unwrap(name), range);
     }
@@ -818,11 +841,16 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
 
     fn check_index(&mut self, index: &syn::ExprIndex) {
         let range = self.file.range(index.span());
+        let full_range = matches!(peel(&index.index), syn::Expr::Range(r) if r.start.is_none() && r.end.is_none());
         let base_ty = self.ty(&index.expr);
         let facts = self.facts();
+        if !full_range && base_ty.array_len().is_none() && facts.is_empty() {
+            self.site(SiteKind::Index, range);
+            return;
+        }
         let base = norm_text(&index.expr);
         let safe = match peel(&index.index) {
-            syn::Expr::Range(r) if r.start.is_none() && r.end.is_none() => true,
+            _ if full_range => true,
             syn::Expr::Range(r) => [&r.start, &r.end]
                 .into_iter()
                 .flatten()
@@ -876,6 +904,28 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
             return;
         }
         self.site(kind, range);
+    }
+
+    /// Whether a macro body can hold anything this scan reports or follows: a
+    /// panicking method or macro, brackets, `/` or `%`, a crate function's name.
+    /// Bodies that cannot (`format!("{x}")`) are not parsed.
+    fn may_matter(&self, tokens: &proc_macro2::TokenStream) -> bool {
+        use proc_macro2::{Delimiter, TokenTree};
+        tokens.clone().into_iter().any(|tt| match tt {
+            TokenTree::Ident(id) => {
+                let id = id.to_string();
+                PANIC_NAMES.contains(&id.as_str())
+                    || ALWAYS_PANIC.contains(&id.as_str())
+                    || ASSERTS.contains(&id.as_str())
+                    || self.graph().may_name_fn(self.f, &id)
+            }
+            TokenTree::Group(g) => g.delimiter() == Delimiter::Bracket || self.may_matter(&g.stream()),
+            TokenTree::Punct(p) => {
+                matches!(p.as_char(), '/' | '%')
+                    || (self.panics.overflow && matches!(p.as_char(), '+' | '-' | '*' | '<'))
+            }
+            TokenTree::Literal(_) => false,
+        })
     }
 
     /// `nz.get()` of a `NonZero*` value.
@@ -1013,13 +1063,14 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         let name = syntax::macro_name(mac);
-        let range = self.file.range_between(mac.path.span(), mac.bang_token.span);
         if ALWAYS_PANIC.contains(&name.as_str()) {
+            let range = self.file.range_between(mac.path.span(), mac.bang_token.span);
             self.site(SiteKind::Always(format!("{name}!")), range);
         } else if ASSERTS.contains(&name.as_str()) {
+            let range = self.file.range_between(mac.path.span(), mac.bang_token.span);
             self.site(SiteKind::Assert(format!("{name}!")), range);
-        } else if let Some(exprs) = syntax::macro_exprs(mac) {
-            for e in &exprs {
+        } else if self.may_matter(&mac.tokens) {
+            for e in &syntax::macro_exprs(mac).unwrap_or_default() {
                 self.visit_expr(e);
             }
         }
@@ -1111,6 +1162,11 @@ struct Facts<'f> {
 }
 
 impl Facts<'_> {
+    /// Whether the function checks nothing an index could rely on.
+    fn is_empty(&self) -> bool {
+        self.comparisons.is_empty() && self.emptiness.is_empty()
+    }
+
     fn at(&self, span: proc_macro2::Span) -> usize {
         self.file.map_or(0, |f| f.range(span).start)
     }

@@ -64,25 +64,26 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         check_unwinding_abi(cx, out);
     }
     let mentions = |word: &str| cx.files.iter().any(|f| f.text().contains(word));
-    let needs_graph = (cx.enabled("UW002") && (mentions("catch_unwind") || mentions("resume_unwind")))
-        || (cx.enabled("UW004") && has_drop_impl(cx));
-    if !needs_graph {
-        if cx.enabled("UW003") && mentions("catch_unwind") {
-            check_abort_profiles(cx, out);
-        }
+    if cx.enabled("UW003") && mentions("catch_unwind") {
+        check_abort_profiles(cx, out);
+    }
+    // The call graph only when a rule can use it: callbacks that catch, or
+    // `Drop` impls in a crate that mentions the C API at all.
+    let uw002 = cx.enabled("UW002")
+        && (mentions("catch_unwind") || mentions("resume_unwind"))
+        && callback_indices(cx).next().is_some();
+    let uw004 = cx.enabled("UW004") && has_drop_impl(cx) && mentions("Py");
+    if !uw002 && !uw004 {
         return;
     }
     let graph = CallGraph::build(cx.files, cx.index);
-    if cx.enabled("UW002") {
+    if uw002 {
         let panics = Panics::new(cx, &graph);
         for cb in callback_indices(cx) {
             check_caught(&panics, cb, out);
         }
     }
-    if cx.enabled("UW003") && mentions("catch_unwind") {
-        check_abort_profiles(cx, out);
-    }
-    if cx.enabled("UW004") {
+    if uw004 {
         check_drops(cx, &graph, out);
     }
 }
