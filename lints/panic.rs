@@ -813,9 +813,10 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         }
         let checks = &self.facts().checked_options;
         if !checks.is_empty() {
-            let receiver = norm_text(&m.receiver);
-            if checks.iter().any(|(at, text)| *at < range.start && *text == receiver) {
-                return;
+            if let Some(receiver) = key(&m.receiver) {
+                if checks.iter().any(|(at, text)| *at < range.start && *text == receiver) {
+                    return;
+                }
             }
         }
         self.site(SiteKind::Unwrap(name), range);
@@ -841,23 +842,28 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
 
     fn check_index(&mut self, index: &syn::ExprIndex) {
         let range = self.file.range(index.span());
-        let full_range = matches!(peel(&index.index), syn::Expr::Range(r) if r.start.is_none() && r.end.is_none());
-        let base_ty = self.ty(&index.expr);
-        let facts = self.facts();
-        if !full_range && base_ty.array_len().is_none() && facts.is_empty() {
-            self.site(SiteKind::Index, range);
+        let array_len = self.ty(&index.expr).array_len();
+        let at = range.start;
+        // (bound, whether it may equal the length: the end of a `..` range).
+        let bounds: Vec<(&syn::Expr, bool)> = match peel(&index.index) {
+            syn::Expr::Range(r) => {
+                let end_inclusive_ok = matches!(r.limits, syn::RangeLimits::HalfOpen(_));
+                let start = r.start.iter().map(|b| (&**b, true));
+                start.chain(r.end.iter().map(|b| (&**b, end_inclusive_ok))).collect()
+            }
+            i => vec![(i, false)],
+        };
+        // A constant index into an array of known length, or a full range `[..]`.
+        let constant_ok = |(b, may_equal): &(&syn::Expr, bool)| {
+            callgraph::int_literal(strip(b)).zip(array_len).is_some_and(|(k, n)| k < n || (*may_equal && k == n))
+        };
+        if bounds.iter().all(constant_ok) {
             return;
         }
-        let base = norm_text(&index.expr);
-        let safe = match peel(&index.index) {
-            _ if full_range => true,
-            syn::Expr::Range(r) => [&r.start, &r.end]
-                .into_iter()
-                .flatten()
-                .all(|bound| facts.bounds_index(&base, bound, range.start, base_ty.array_len())),
-            i => facts.bounds_index(&base, i, range.start, base_ty.array_len()),
-        };
-        if !safe {
+        let facts = self.facts();
+        let checked = !facts.is_empty()
+            && key(&index.expr).is_some_and(|base| bounds.iter().all(|(b, _)| facts.bounds_index(&base, b, at)));
+        if !checked {
             self.site(SiteKind::Index, range);
         }
     }
@@ -1086,9 +1092,28 @@ fn is_closure(expr: &syn::Expr) -> bool {
     }
 }
 
-/// The text of an expression without references, dereferences, casts and parentheses.
-fn norm_text(expr: &syn::Expr) -> String {
-    syntax::expr_text(strip(expr))
+/// A short key identifying a simple expression (`v`, `self.items`, `args.len()`,
+/// `3`), without references, dereferences, casts and parentheses, for
+/// matching a check with what it guards. `None` for anything more complex,
+/// which then matches nothing.
+fn key(expr: &syn::Expr) -> Option<String> {
+    match strip(expr) {
+        syn::Expr::Path(p) if p.qself.is_none() => {
+            let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            Some(segs.join("::"))
+        }
+        syn::Expr::Field(f) => {
+            let member = match &f.member {
+                syn::Member::Named(id) => id.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
+            Some(format!("{}.{member}", key(&f.base)?))
+        }
+        syn::Expr::MethodCall(m) if m.args.is_empty() => Some(format!("{}.{}()", key(&m.receiver)?, m.method)),
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => Some(i.base10_digits().to_string()),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => Some(format!("-{}", key(&u.expr)?)),
+        _ => None,
+    }
 }
 
 fn strip(expr: &syn::Expr) -> &syn::Expr {
@@ -1145,19 +1170,78 @@ fn shorten(text: &str) -> String {
     format!("{cut}...")
 }
 
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Cmp {
+    fn of(op: &syn::BinOp) -> Option<Cmp> {
+        Some(match op {
+            syn::BinOp::Eq(_) => Cmp::Eq,
+            syn::BinOp::Ne(_) => Cmp::Ne,
+            syn::BinOp::Lt(_) => Cmp::Lt,
+            syn::BinOp::Le(_) => Cmp::Le,
+            syn::BinOp::Gt(_) => Cmp::Gt,
+            syn::BinOp::Ge(_) => Cmp::Ge,
+            _ => return None,
+        })
+    }
+
+    /// The same test with its operands swapped (`a < b` is `b > a`).
+    fn flipped(self) -> Cmp {
+        match self {
+            Cmp::Lt => Cmp::Gt,
+            Cmp::Le => Cmp::Ge,
+            Cmp::Gt => Cmp::Lt,
+            Cmp::Ge => Cmp::Le,
+            same => same,
+        }
+    }
+}
+
+/// One comparison `left op right`, at an offset, operands as [`key`]s.
+#[derive(Debug, Clone)]
+struct Comparison {
+    at: usize,
+    left: String,
+    op: Cmp,
+    right: String,
+}
+
+impl Comparison {
+    /// The comparison with `subject` on the left, if it is either operand.
+    fn about(&self, subject: &str) -> Option<(Cmp, &str)> {
+        if self.left == subject {
+            Some((self.op, &self.right))
+        } else if self.right == subject {
+            Some((self.op.flipped(), &self.left))
+        } else {
+            None
+        }
+    }
+}
+
 /// Checks a function makes before its constructs: comparisons (`n == 0`,
 /// `i < v.len()`), emptiness and option tests, loop bounds, and which
-/// locals hold a length (`let n = v.len()`, `from_raw_parts(p, n)`).
+/// locals hold a length (`let n = v.len()`, `from_raw_parts(p, n)`). A check
+/// counts whichever branch the construct is in: either branch of a test
+/// that splits at the right place is where a careful author handles it.
 #[derive(Default)]
 struct Facts<'f> {
     file: Option<&'f SourceFile>,
-    /// (offset, left text, right text) of every comparison.
-    comparisons: Vec<(usize, String, String)>,
-    /// (offset, receiver text) of `.is_some()`/`.is_ok()`/`.is_none()`/`.is_err()`.
+    comparisons: Vec<Comparison>,
+    /// (offset, receiver) of `.is_some()`/`.is_ok()`/`.is_none()`/`.is_err()`.
     checked_options: Vec<(usize, String)>,
-    /// (offset, receiver text) of `.is_empty()`.
+    /// (offset, receiver) of `.is_empty()`.
     emptiness: Vec<(usize, String)>,
-    /// Local or slice name -> the texts that are its length.
+    /// Local or slice name -> the keys that are its length.
     lengths: HashMap<String, Vec<String>>,
 }
 
@@ -1171,48 +1255,53 @@ impl Facts<'_> {
         self.file.map_or(0, |f| f.range(span).start)
     }
 
-    /// The texts that stand for `base`'s length.
+    fn compare(&mut self, at: usize, left: String, op: Cmp, right: String) {
+        self.comparisons.push(Comparison { at, left, op, right });
+    }
+
+    /// The keys that stand for `base`'s length.
     fn length_keys(&self, base: &str) -> Vec<String> {
-        let mut keys = vec![format!("{base}.len()")];
+        let len = format!("{base}.len()");
+        let mut keys = vec![len.clone()];
         if let Some(more) = self.lengths.get(base) {
             keys.extend(more.iter().cloned());
         }
-        for (local, texts) in &self.lengths {
-            if texts.iter().any(|t| *t == format!("{base}.len()")) {
-                keys.push(local.clone());
-            }
-        }
+        keys.extend(self.lengths.iter().filter(|(_, texts)| texts.contains(&len)).map(|(local, _)| local.clone()));
         keys
     }
 
-    /// Whether indexing `base` at `index` (before offset `at`) is known in bounds.
-    fn bounds_index(&self, base: &str, index: &syn::Expr, at: usize, array_len: Option<u64>) -> bool {
+    /// Whether indexing `base` at `index` (before offset `at`) is known in bounds:
+    /// `i < len` / `i >= len` for a variable, `len > k`, `len == m` (m > k)... for a constant.
+    fn bounds_index(&self, base: &str, index: &syn::Expr, at: usize) -> bool {
         let keys = self.length_keys(base);
-        let earlier = self.comparisons.iter().filter(|(pos, _, _)| *pos < at);
+        let earlier = || self.comparisons.iter().filter(move |c| c.at < at);
         match callgraph::int_literal(strip(index)) {
             Some(k) => {
-                array_len.is_some_and(|n| k < n)
-                    || (k == 0 && self.emptiness.iter().any(|(pos, t)| *pos < at && t == base))
-                    || earlier.into_iter().any(|(_, l, r)| {
-                        let lit = |s: &str| s.parse::<u64>().ok();
-                        (keys.contains(l) && lit(r).is_some_and(|m| m >= k))
-                            || (keys.contains(r) && lit(l).is_some_and(|m| m >= k))
+                (k == 0 && self.emptiness.iter().any(|(pos, t)| *pos < at && t == base))
+                    || earlier().any(|c| {
+                        keys.iter().filter_map(|len| c.about(len)).any(|(op, other)| {
+                            other.parse::<u64>().is_ok_and(|m| match op {
+                                Cmp::Gt | Cmp::Le => m >= k,
+                                Cmp::Eq | Cmp::Ne | Cmp::Ge | Cmp::Lt => m > k,
+                            })
+                        })
                     })
             }
             None => {
-                let index = norm_text(index);
-                earlier
-                    .into_iter()
-                    .any(|(_, l, r)| (keys.contains(l) && *r == index) || (keys.contains(r) && *l == index))
+                let Some(index) = key(index) else { return false };
+                earlier().any(
+                    |c| matches!(c.about(&index), Some((Cmp::Lt | Cmp::Ge, other)) if keys.iter().any(|k| k == other)),
+                )
             }
         }
     }
 
-    /// Whether `divisor` was compared with zero (or one) before offset `at`.
+    /// Whether `divisor` was tested for zero before offset `at`: `d == 0`,
+    /// `d != 0`, `d > 0`, `d <= 0`, `d >= 1`, `d < 1` (not `d < 0`).
     fn zero_checked(&self, divisor: &syn::Expr, at: usize) -> bool {
-        let d = norm_text(divisor);
-        self.comparisons.iter().any(|(pos, l, r)| {
-            *pos < at && ((*l == d && (r == "0" || r == "1")) || (*r == d && (l == "0" || l == "1")))
+        let Some(d) = key(divisor) else { return false };
+        self.comparisons.iter().filter(|c| c.at < at).any(|c| {
+            matches!(c.about(&d), Some((Cmp::Eq | Cmp::Ne | Cmp::Gt | Cmp::Le, "0")) | Some((Cmp::Ge | Cmp::Lt, "1")))
         })
     }
 }
@@ -1221,31 +1310,48 @@ impl<'ast> Visit<'ast> for Facts<'_> {
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 
     fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
-        use syn::BinOp;
-        if matches!(b.op, BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_)) {
-            let at = self.at(b.span());
-            self.comparisons.push((at, literal_or_text(&b.left), literal_or_text(&b.right)));
+        if let Some(op) = Cmp::of(&b.op) {
+            if let (Some(l), Some(r)) = (key(&b.left), key(&b.right)) {
+                let at = self.at(b.span());
+                self.compare(at, l, op, r);
+            }
         }
         syn::visit::visit_expr_binary(self, b);
     }
 
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-        let at = self.at(m.method.span());
-        match m.method.to_string().as_str() {
-            "is_some" | "is_ok" | "is_none" | "is_err" => self.checked_options.push((at, norm_text(&m.receiver))),
-            "is_empty" => self.emptiness.push((at, norm_text(&m.receiver))),
-            _ => {}
+        let method = m.method.to_string();
+        if matches!(method.as_str(), "is_some" | "is_ok" | "is_none" | "is_err" | "is_empty") {
+            if let Some(receiver) = key(&m.receiver) {
+                let at = self.at(m.method.span());
+                let list = if method == "is_empty" { &mut self.emptiness } else { &mut self.checked_options };
+                list.push((at, receiver));
+            }
         }
         syn::visit::visit_expr_method_call(self, m);
     }
 
     fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
-        // `match nargs { 2 => .., _ => .. }` bounds like `nargs == 2`.
-        let scrutinee = norm_text(&m.expr);
-        for arm in &m.arms {
-            if let syn::Pat::Lit(syn::PatLit { lit: syn::Lit::Int(i), .. }) = &arm.pat {
+        // `match nargs { 2 => .., _ => .. }` bounds like `nargs == 2`; in a
+        // catch-all arm `d => ..` after `0 => ..`, `d` was compared with 0 too.
+        if let Some(scrutinee) = key(&m.expr) {
+            let literals: Vec<String> = m
+                .arms
+                .iter()
+                .filter_map(|arm| match &arm.pat {
+                    syn::Pat::Lit(syn::PatLit { lit: syn::Lit::Int(i), .. }) => Some(i.base10_digits().to_string()),
+                    _ => None,
+                })
+                .collect();
+            for arm in &m.arms {
                 let at = self.at(arm.pat.span());
-                self.comparisons.push((at, scrutinee.clone(), i.base10_digits().to_string()));
+                let name = match &arm.pat {
+                    syn::Pat::Ident(p) if p.subpat.is_none() => p.ident.to_string(),
+                    _ => scrutinee.clone(),
+                };
+                for lit in &literals {
+                    self.compare(at, name.clone(), Cmp::Eq, lit.clone());
+                }
             }
         }
         syn::visit::visit_expr_match(self, m);
@@ -1256,11 +1362,13 @@ impl<'ast> Visit<'ast> for Facts<'_> {
             let name = p.ident.to_string();
             match strip(&init.expr) {
                 syn::Expr::MethodCall(m) if m.method == "len" && m.args.is_empty() => {
-                    self.lengths.entry(name).or_default().push(format!("{}.len()", norm_text(&m.receiver)));
+                    if let Some(receiver) = key(&m.receiver) {
+                        self.lengths.entry(name).or_default().push(format!("{receiver}.len()"));
+                    }
                 }
                 syn::Expr::Call(c) if calls_named(c, "from_raw_parts") || calls_named(c, "from_raw_parts_mut") => {
-                    if let Some(len) = c.args.iter().nth(1) {
-                        self.lengths.entry(name).or_default().push(norm_text(len));
+                    if let Some(len) = c.args.iter().nth(1).and_then(key) {
+                        self.lengths.entry(name).or_default().push(len);
                     }
                 }
                 _ => {}
@@ -1274,8 +1382,10 @@ impl<'ast> Visit<'ast> for Facts<'_> {
         if let (syn::Pat::Ident(p), syn::Expr::Range(r)) = (&*f.pat, strip(&f.expr)) {
             if let Some(end) = &r.end {
                 if matches!(r.limits, syn::RangeLimits::HalfOpen(_)) {
-                    let at = self.at(f.span());
-                    self.comparisons.push((at, p.ident.to_string(), norm_text(end)));
+                    if let Some(end) = key(end) {
+                        let at = self.at(f.span());
+                        self.compare(at, p.ident.to_string(), Cmp::Lt, end);
+                    }
                 }
             }
         }
@@ -1293,13 +1403,5 @@ fn strip_pat_type(pat: &syn::Pat) -> &syn::Pat {
     match pat {
         syn::Pat::Type(t) => strip_pat_type(&t.pat),
         other => other,
-    }
-}
-
-/// An integer literal's digits, or the normalised text of any other expression.
-fn literal_or_text(expr: &syn::Expr) -> String {
-    match callgraph::int_literal(strip(expr)) {
-        Some(v) => v.to_string(),
-        None => norm_text(expr),
     }
 }

@@ -102,7 +102,17 @@ unsafe extern "C" fn f(_m: *mut PyObject, args: *mut PyObject) -> *mut PyObject 
     let d: Option<u8> = None;
     let e = d.unwrap_or_else(|| 1);
     let s = &v[..];
-    PyFloat_FromDouble(ratio + (half + safe) as f64 + (a + b + c + e + s.len() as u8) as f64)
+    let quad = [0u8; 4];
+    let whole = &quad[..4];
+    let tail = &quad[2..];
+    let nz: std::num::NonZeroU32 = std::num::NonZeroU32::MIN;
+    let per = 12u32 / nz.get();
+    let m = match n {
+        0 => 0,
+        d => 100 / d,
+    };
+    let parts = whole.len() + tail.len() + (per as usize) + m as usize;
+    PyFloat_FromDouble(ratio + (half + safe) as f64 + (a + b + c + e + s.len() as u8) as f64 + parts as f64)
 }
 unsafe extern "C" fn g(_m: *mut PyObject, _arg: *mut PyObject) -> *mut PyObject {
     let total: i64 = 10;
@@ -122,6 +132,33 @@ mod tests {
 }
 "#;
     assert_eq!(pf_codes(body), Vec::<&str>::new());
+}
+
+#[test]
+fn pf001_checks_that_do_not_guard() {
+    assert_snapshot!(render(
+        r#"
+unsafe extern "C" fn f(_m: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let n = PyTuple_Size(args);
+    if n < 0 {
+        return ptr::null_mut();
+    }
+    let per = 100 / n;
+    let v: Vec<i64> = vec![1, 2];
+    let i = per as usize;
+    if i > v.len() {
+        return ptr::null_mut();
+    }
+    if v.len() < 1 {
+        return ptr::null_mut();
+    }
+    PyLong_FromLongLong(v[i] + v[1])
+}
+unsafe extern "C" fn g(_m: *mut PyObject, _arg: *mut PyObject) -> *mut PyObject {
+    ptr::null_mut()
+}
+"#
+    ));
 }
 
 #[test]
@@ -242,11 +279,8 @@ fn pf002_across_files() {
 }
 
 fn overflow_settings(on: bool) -> settings::Settings {
-    let config = ConfigFile {
-        select: Some(vec!["PF".into()]),
-        panic: PanicConfig { overflow: on },
-        ..Default::default()
-    };
+    let config =
+        ConfigFile { select: Some(vec!["PF".into()]), panic: PanicConfig { overflow: on }, ..Default::default() };
     settings::resolve(None, ".".into(), &config, &Overrides::default()).unwrap()
 }
 
