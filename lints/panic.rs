@@ -1020,6 +1020,13 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
                 self.record_catch_unwind(call, CaughtUse::Handled);
                 return;
             }
+            // `drop(catch_unwind(..))`
+            "drop" if call.args.len() == 1 && as_catch_unwind(&call.args[0]).is_some() => {
+                if let Some(caught) = as_catch_unwind(&call.args[0]) {
+                    self.record_catch_unwind(caught, CaughtUse::Discarded);
+                }
+                return;
+            }
             "resume_unwind" => {
                 let range = self.file.range(call.span());
                 self.site(SiteKind::ResumeUnwind, range);

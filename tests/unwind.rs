@@ -67,6 +67,7 @@ unsafe extern "C" fn f(_m: *mut PyObject, _args: *mut PyObject) -> *mut PyObject
     let three = catch_unwind(|| 3).expect("no panic");
     let r = panic::catch_unwind(AssertUnwindSafe(|| 4));
     let four = r.unwrap();
+    drop(catch_unwind(|| 6));
     match catch_unwind(|| 5) {
         Ok(v) => PyLong_FromLong(v + three + four),
         Err(e) => resume_unwind(e),
