@@ -23,6 +23,7 @@ pub mod settings;
 pub mod source;
 pub mod suppress;
 pub mod syntax;
+pub mod walk;
 
 // Rule families, one file each.
 pub mod errors;

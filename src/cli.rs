@@ -25,7 +25,8 @@ pub mod exit {
                   wired into every place CPython's build needs it, and `check` finds the C-API mistakes the Rust \
                   compiler cannot see (reference counts, thread state, panics across extern \"C\", the error \
                   indicator, method tables, build wiring).",
-    after_help = "Examples:\n  cpython-rs check Modules/_base64\n  cpython-rs new-module _fastjson\n  cpython-rs rule RC001"
+    after_help = "Examples:\n  cpython-rs check Modules/_base64\n  cpython-rs new-module _fastjson\n  cpython-rs rule RC001\n  \
+                  cpython-rs doctor\n  cpython-rs install-hook"
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -1,0 +1,226 @@
+//! Summaries of the crate's own functions, computed bottom-up by running the
+//! refcount domain on each one: what it returns, what it does with each
+//! object parameter, and whether its failures come with an exception set.
+//! Call sites use them like C-API table rows. The error-indicator rules read
+//! [`FnSummary::sets_exception_on_failure`].
+
+use std::collections::{HashMap, HashSet};
+
+use syn::visit::Visit;
+
+use super::domain::{Exc, ExitRecord, Null, Own, RetClass};
+use crate::capi::{Failure, Returns};
+use crate::context::CrateContext;
+use crate::flow::Macros;
+
+/// What a function does with one of its object parameters, on every path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamEffect {
+    /// Only looks at it: the caller's reference is untouched.
+    Borrows,
+    /// Releases it (decref): the caller must not use it afterwards.
+    Releases,
+    /// Takes it over (stores it, hands it to a stealing API, releases it).
+    Steals,
+    /// Paths disagree, or it goes somewhere the checker cannot follow.
+    Unknown,
+}
+
+/// What a crate function does, as far as its callers' reference counts care.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FnSummary {
+    /// `Some(New)`/`Some(Borrowed)` when every non-NULL return agrees.
+    pub returns: Option<Returns>,
+    /// How it reports failure: `Null`/`MinusOne` when every NULL or negative
+    /// literal it returns comes with an exception set; `NullOrAbsent` when a
+    /// NULL may come without one; `Never` when it has no such return.
+    pub failure: Failure,
+    /// One entry per parameter (`self` excluded); non-object parameters are `Borrows`.
+    pub params: Vec<ParamEffect>,
+    /// Every failure return (NULL, or a negative literal) happens with an exception set.
+    pub sets_exception_on_failure: bool,
+    /// Returns this parameter itself (possibly as `Ok(p)`/`Some(p)`) or a value holding no object.
+    pub returns_param: Option<usize>,
+    /// With `returns_param`: it returns the parameter exactly when it is not NULL (a NULL check helper).
+    pub null_checks_param: bool,
+}
+
+/// Summaries of one crate's functions, by name (names defined more than once are left out).
+#[derive(Debug, Default)]
+pub struct Summaries {
+    by_name: HashMap<String, FnSummary>,
+}
+
+/// Rounds of bottom-up refinement (helpers of helpers of helpers).
+const ROUNDS: usize = 3;
+
+impl Summaries {
+    pub fn get(&self, name: &str) -> Option<&FnSummary> {
+        self.by_name.get(name)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_name.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_name.is_empty()
+    }
+
+    /// Summarise every function of the crate that touches the C-API, directly or through another.
+    pub fn compute(cx: &CrateContext<'_>, macros: &Macros) -> Self {
+        let mut summaries = Summaries::default();
+        let called = called_names(cx);
+        let unique: Vec<usize> = (0..cx.index.fns.len())
+            .filter(|&i| {
+                let f = &cx.index.fns[i];
+                called.contains(f.name.as_str())
+                    && !f.name.starts_with("PyInit_")
+                    && cx.api().get(&f.name).is_none()
+                    && cx.index.fns_named(&f.name).count() == 1
+            })
+            .collect();
+        for _ in 0..ROUNDS {
+            let mut next = Summaries::default();
+            for &i in &unique {
+                let f = &cx.index.fns[i];
+                if !super::touches_capi(cx, f, &summaries) && !crate::syntax::signature_mentions_pyobject(f.sig) {
+                    continue;
+                }
+                if let Some(exits) = super::analyse_fn(cx, f, &summaries, macros, None) {
+                    next.by_name.insert(f.name.clone(), summarise(f.sig, &exits));
+                }
+            }
+            let settled = next.by_name == summaries.by_name;
+            summaries = next;
+            if settled {
+                break;
+            }
+        }
+        summaries
+    }
+}
+
+/// Every name the crate calls (last path segments, method names, identifiers inside macros).
+fn called_names(cx: &CrateContext<'_>) -> HashSet<String> {
+    struct Calls(HashSet<String>);
+    impl<'ast> Visit<'ast> for Calls {
+        fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+            if let syn::Expr::Path(p) = &*c.func {
+                if let Some(last) = p.path.segments.last() {
+                    self.0.insert(last.ident.to_string());
+                }
+            }
+            syn::visit::visit_expr_call(self, c);
+        }
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            self.0.insert(m.method.to_string());
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            idents(mac.tokens.clone(), &mut self.0);
+        }
+    }
+    fn idents(tokens: proc_macro2::TokenStream, out: &mut HashSet<String>) {
+        for t in tokens {
+            match t {
+                proc_macro2::TokenTree::Ident(id) => {
+                    out.insert(id.to_string());
+                }
+                proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut calls = Calls(HashSet::new());
+    for file in cx.files {
+        calls.visit_file(&file.ast);
+    }
+    calls.0
+}
+
+fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
+    let returns_object = match &sig.output {
+        syn::ReturnType::Type(_, ty) => crate::syntax::is_object_ptr(ty),
+        syn::ReturnType::Default => false,
+    };
+    let returns = if returns_object && !exits.is_empty() {
+        let class = |c: RetClass| exits.iter().all(|e| e.ret == c || e.ret == RetClass::Null);
+        let any = |c: RetClass| exits.iter().any(|e| e.ret == c);
+        if class(RetClass::New) && any(RetClass::New) {
+            Some(Returns::New)
+        } else if class(RetClass::Borrowed) && any(RetClass::Borrowed) {
+            Some(Returns::Borrowed)
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    let failing: Vec<&ExitRecord> =
+        exits.iter().filter(|e| if returns_object { e.ret == RetClass::Null } else { e.negative_literal }).collect();
+    let failure = if failing.is_empty() {
+        Failure::Never
+    } else if failing.iter().all(|e| e.exc == Exc::Yes) {
+        if returns_object {
+            Failure::Null
+        } else {
+            Failure::MinusOne
+        }
+    } else if returns_object {
+        Failure::NullOrAbsent
+    } else {
+        Failure::Never
+    };
+    let n = crate::flow::place::params(sig).len();
+    let params: Vec<ParamEffect> = (0..n)
+        .map(|i| {
+            let states: Vec<Option<&Own>> = exits.iter().map(|e| e.params.get(i).and_then(Option::as_ref)).collect();
+            if states.is_empty() || states.iter().any(Option::is_none) {
+                // Not an object parameter (or no exit at all).
+                return if states.iter().all(Option::is_none) && !states.is_empty() {
+                    ParamEffect::Borrows
+                } else {
+                    ParamEffect::Unknown
+                };
+            }
+            let states: Vec<&Own> = states.into_iter().flatten().collect();
+            if states.iter().all(|o| **o == Own::Param) {
+                ParamEffect::Borrows
+            } else if states.iter().all(|o| matches!(o, Own::Released(_))) {
+                ParamEffect::Releases
+            } else if states.iter().all(|o| matches!(o, Own::Released(_) | Own::Stolen(_) | Own::Escaped)) {
+                ParamEffect::Steals
+            } else {
+                ParamEffect::Unknown
+            }
+        })
+        .collect();
+    let returns_param = exits.iter().find_map(|e| e.returns_param).filter(|&i| {
+        exits.iter().all(|e| e.returns_param == Some(i) || matches!(e.ret, RetClass::Null | RetClass::Nothing))
+    });
+    let null_checks_param = returns_param.is_some_and(|i| {
+        exits.iter().all(|e| {
+            let null = e.param_nulls.get(i).copied().flatten();
+            if e.returns_param == Some(i) {
+                e.returns_checked_param || null == Some(Null::NonNull)
+            } else {
+                null == Some(Null::Null)
+            }
+        })
+    });
+    let mut params = params;
+    if let Some(i) = returns_param {
+        if let Some(p) = params.get_mut(i) {
+            *p = ParamEffect::Borrows;
+        }
+    }
+    FnSummary {
+        returns: if returns_param.is_some() { None } else { returns },
+        failure,
+        params,
+        sets_exception_on_failure: matches!(failure, Failure::Null | Failure::MinusOne),
+        returns_param,
+        null_checks_param,
+    }
+}

@@ -1,0 +1,20 @@
+// expect: clean
+use pyo3_ffi::*;
+use std::ptr;
+
+static mut MODULE_DEF: PyModuleDef = PyModuleDef {
+    m_base: PyModuleDef_HEAD_INIT,
+    m_name: c"demo".as_ptr(),
+    m_doc: ptr::null(),
+    m_size: 0,
+    m_methods: ptr::null_mut(),
+    m_slots: ptr::null_mut(),
+    m_traverse: None,
+    m_clear: None,
+    m_free: None,
+};
+
+#[no_mangle]
+pub unsafe extern "C" fn PyInit_demo() -> *mut PyObject {
+    PyModuleDef_Init(ptr::addr_of_mut!(MODULE_DEF))
+}

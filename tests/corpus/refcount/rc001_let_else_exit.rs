@@ -1,0 +1,16 @@
+// expect: RC001
+use pyo3_ffi::*;
+use std::ptr;
+
+use std::ptr::NonNull;
+
+unsafe extern "C" fn to_list(_m: *mut PyObject, obj: *mut PyObject) -> *mut PyObject {
+    let Some(seq) = NonNull::new(PySequence_Fast(obj, c"expected a sequence".as_ptr())) else {
+        return ptr::null_mut();
+    };
+    let Some(out) = NonNull::new(PyList_New(0)) else {
+        return ptr::null_mut();
+    };
+    Py_DECREF(seq.as_ptr());
+    out.as_ptr()
+}

@@ -1,0 +1,21 @@
+// expect: RC002
+use pyo3_ffi::*;
+use std::ptr;
+
+unsafe extern "C" fn range_list(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    let n = PyLong_AsLong(arg);
+    if n == -1 && !PyErr_Occurred().is_null() {
+        return ptr::null_mut();
+    }
+    let list = PyList_New(0);
+    if list.is_null() {
+        return ptr::null_mut();
+    }
+    for i in 0..n {
+        if PyList_Append(list, PyLong_FromLong(i)) < 0 {
+            Py_DECREF(list);
+            return ptr::null_mut();
+        }
+    }
+    list
+}

@@ -1,0 +1,7 @@
+// expect: RC002
+use pyo3_ffi::*;
+use std::ptr;
+
+unsafe extern "C" fn pair(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    Py_BuildValue(c"(OO)".as_ptr(), arg, PyObject_Repr(arg))
+}

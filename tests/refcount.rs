@@ -1,0 +1,311 @@
+//! RC001-RC008: rendered findings (snapshots) and the idioms that must stay clean.
+
+use cpython_rs::testing::{check_snippet, codes, render_snippet};
+use insta::assert_snapshot;
+
+const PRELUDE: &str = "use pyo3_ffi::*;\nuse std::ptr;\n\n";
+
+fn render(body: &str) -> String {
+    render_snippet("lib.rs", &format!("{PRELUDE}{body}"), &["RC"])
+}
+
+fn rc_codes(body: &str) -> Vec<&'static str> {
+    codes(&check_snippet("lib.rs", &format!("{PRELUDE}{body}"), &["RC"]))
+}
+
+#[test]
+fn rc001_labels_creation_and_leaking_exit() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn pair(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    let obj = PyLong_FromLong(1);
+    if obj.is_null() {
+        return ptr::null_mut();
+    }
+    if PyObject_SetAttrString(arg, c"x".as_ptr(), obj) < 0 {
+        return ptr::null_mut();
+    }
+    obj
+}
+"#
+    ));
+}
+
+#[test]
+fn rc001_question_mark_and_loop() {
+    assert_snapshot!(render(
+        r#"struct Raised;
+
+unsafe fn check(p: *mut PyObject) -> Result<*mut PyObject, Raised> {
+    if p.is_null() { Err(Raised) } else { Ok(p) }
+}
+
+unsafe fn build(n: i64) -> Result<*mut PyObject, Raised> {
+    let list = check(PyList_New(0))?;
+    let repr = PyObject_Repr(list);
+    let text = check(repr)?;
+    Py_DECREF(text);
+    for i in 0..n {
+        let item = PyLong_FromLong(i);
+        if item.is_null() {
+            Py_DECREF(list);
+            return Err(Raised);
+        }
+        if PyList_Append(list, item) < 0 {
+            Py_DECREF(list);
+            return Err(Raised);
+        }
+    }
+    Ok(list)
+}
+"#
+    ));
+}
+
+#[test]
+fn rc002_temporaries() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, d: *mut PyObject) -> *mut PyObject {
+    if PyDict_SetItemString(d, c"x".as_ptr(), PyLong_FromLong(1)) < 0 {
+        return ptr::null_mut();
+    }
+    PyObject_CallNoArgs(d);
+    Py_NewRef(Py_None())
+}
+"#
+    ));
+}
+
+#[test]
+fn rc003_borrowed_sources() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let mut o: *mut PyObject = ptr::null_mut();
+    if PyArg_ParseTuple(args, c"O".as_ptr(), &mut o) == 0 {
+        return ptr::null_mut();
+    }
+    let first = PyTuple_GetItem(args, 0);
+    if first.is_null() {
+        return ptr::null_mut();
+    }
+    Py_DECREF(first);
+    Py_DECREF(o);
+    Py_DECREF(args);
+    Py_NewRef(Py_None())
+}
+"#
+    ));
+}
+
+#[test]
+fn rc004_use_and_double_release() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    let s = PyObject_Str(arg);
+    if s.is_null() {
+        return ptr::null_mut();
+    }
+    Py_DECREF(s);
+    let n = PyObject_Length(s);
+    let t = PyTuple_New(1);
+    if t.is_null() {
+        return ptr::null_mut();
+    }
+    let v = PyLong_FromSsize_t(n);
+    if v.is_null() {
+        Py_DECREF(t);
+        return ptr::null_mut();
+    }
+    PyTuple_SET_ITEM(t, 0, v);
+    Py_DECREF(v);
+    t
+}
+"#
+    ));
+}
+
+#[test]
+fn rc005_borrowed_into_stealing_api_and_add_object() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn exec(m: *mut PyObject) -> std::os::raw::c_int {
+    let t = PyTuple_New(1);
+    if t.is_null() {
+        return -1;
+    }
+    PyTuple_SET_ITEM(t, 0, Py_None());
+    if PyModule_AddObject(m, c"t".as_ptr(), t) < 0 {
+        return -1;
+    }
+    0
+}
+"#
+    ));
+}
+
+#[test]
+fn rc006_borrowed_returns() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn a(_m: *mut PyObject, _x: *mut PyObject) -> *mut PyObject {
+    Py_None()
+}
+
+unsafe extern "C" fn b(_m: *mut PyObject, x: *mut PyObject) -> *mut PyObject {
+    x
+}
+
+unsafe extern "C" fn c(_m: *mut PyObject, d: *mut PyObject) -> *mut PyObject {
+    let v = PyDict_GetItemString(d, c"k".as_ptr());
+    if v.is_null() {
+        return Py_NewRef(Py_None());
+    }
+    v
+}
+"#
+    ));
+}
+
+#[test]
+fn rc007_first_unchecked_use() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
+    let attr = PyObject_GetAttrString(o, c"x".as_ptr());
+    let ty = (*attr).ob_type;
+    let again = PyObject_Repr(attr);
+    Py_DECREF(attr);
+    let _ = ty;
+    again
+}
+"#
+    ));
+}
+
+#[test]
+fn rc008_non_objects() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, cap: *mut PyObject) -> *mut PyObject {
+    let p = PyCapsule_GetPointer(cap, c"x".as_ptr());
+    if p.is_null() {
+        return ptr::null_mut();
+    }
+    Py_DECREF(p.cast());
+    let buf = PyMem_Malloc(8);
+    Py_XDECREF(buf as *mut PyObject);
+    Py_NewRef(Py_None())
+}
+"#
+    ));
+}
+
+#[test]
+fn idioms_from_the_spec_stay_clean() {
+    let clean = [
+        // PyInit returning PyModuleDef_Init.
+        r#"static mut DEF: PyModuleDef = PyModuleDef { m_base: PyModuleDef_HEAD_INIT, m_name: c"m".as_ptr(), m_doc: ptr::null(), m_size: 0, m_methods: ptr::null_mut(), m_slots: ptr::null_mut(), m_traverse: None, m_clear: None, m_free: None };
+#[no_mangle]
+pub unsafe extern "C" fn PyInit_m() -> *mut PyObject {
+    PyModuleDef_Init(ptr::addr_of_mut!(DEF))
+}"#,
+        // Heap type dealloc.
+        r#"unsafe extern "C" fn dealloc(slf: *mut PyObject) {
+    let tp = Py_TYPE(slf);
+    PyObject_GC_UnTrack(slf.cast());
+    if let Some(free) = (*tp).tp_free { free(slf.cast()); }
+    Py_DECREF(Py_TYPE(slf));
+}
+static mut SLOTS: [PyType_Slot; 2] = [
+    PyType_Slot { slot: Py_tp_dealloc, pfunc: dealloc as *mut std::ffi::c_void },
+    PyType_Slot { slot: 0, pfunc: ptr::null_mut() },
+];"#,
+        // PyModule_Add steals and accepts NULL.
+        r#"unsafe extern "C" fn exec(m: *mut PyObject) -> std::os::raw::c_int {
+    if PyModule_Add(m, c"empty".as_ptr(), PyTuple_New(0)) < 0 { return -1; }
+    0
+}"#,
+        // Py_BuildValue's N steals.
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
+    let r = PyObject_Repr(a);
+    if r.is_null() { return ptr::null_mut(); }
+    Py_BuildValue(c"(NO)".as_ptr(), r, a)
+}"#,
+        // A reference handed to a function the checker cannot see.
+        r#"extern "C" { fn keep(o: *mut PyObject); }
+unsafe extern "C" fn f(_m: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let d = PyDict_New();
+    if d.is_null() { return ptr::null_mut(); }
+    keep(d);
+    PyObject_Repr(d)
+}"#,
+    ];
+    for body in clean {
+        assert_eq!(rc_codes(body), Vec::<&str>::new(), "{body}");
+    }
+}
+
+#[test]
+fn each_rule_has_a_near_miss_that_stays_clean() {
+    let clean = [
+        // RC001: released on every path, returned on success.
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
+    let o = PyObject_Str(a);
+    if o.is_null() { return ptr::null_mut(); }
+    if PyObject_SetAttrString(a, c"s".as_ptr(), o) < 0 { Py_DECREF(o); return ptr::null_mut(); }
+    o
+}"#,
+        // RC002: a bound temporary released after use.
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, d: *mut PyObject) -> *mut PyObject {
+    let one = PyLong_FromLong(1);
+    if one.is_null() { return ptr::null_mut(); }
+    let rc = PyDict_SetItemString(d, c"x".as_ptr(), one);
+    Py_DECREF(one);
+    if rc < 0 { return ptr::null_mut(); }
+    Py_NewRef(Py_None())
+}"#,
+        // RC003: incref before the decref of a borrowed item.
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, l: *mut PyObject) -> *mut PyObject {
+    let it = PyList_GetItem(l, 0);
+    if it.is_null() { return ptr::null_mut(); }
+    Py_INCREF(it);
+    let r = PyObject_Repr(it);
+    Py_DECREF(it);
+    r
+}"#,
+        // RC004: use of a stolen item while its tuple is alive.
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let t = PyTuple_New(1);
+    if t.is_null() { return ptr::null_mut(); }
+    let v = PyLong_FromLong(2);
+    if v.is_null() { Py_DECREF(t); return ptr::null_mut(); }
+    PyTuple_SET_ITEM(t, 0, v);
+    if PyObject_Hash(v) == -1 { Py_DECREF(t); return ptr::null_mut(); }
+    t
+}"#,
+        // RC005: PyModule_AddObject with a decref on failure.
+        r#"unsafe extern "C" fn exec(m: *mut PyObject) -> std::os::raw::c_int {
+    let d = PyDict_New();
+    if d.is_null() { return -1; }
+    if PyModule_AddObject(m, c"d".as_ptr(), d) < 0 { Py_DECREF(d); return -1; }
+    0
+}"#,
+        // RC006: a new reference to a parameter.
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, x: *mut PyObject) -> *mut PyObject {
+    Py_INCREF(x);
+    x
+}"#,
+        // RC007: checked through NonNull and match.
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
+    match std::ptr::NonNull::new(PyObject_GetAttrString(o, c"x".as_ptr())) {
+        None => ptr::null_mut(),
+        Some(a) => { let r = PyObject_Repr(a.as_ptr()); Py_DECREF(a.as_ptr()); r }
+    }
+}"#,
+        // RC008: the capsule itself is an object.
+        r#"unsafe extern "C" fn f(_m: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let cap = PyCapsule_New(ptr::null_mut(), c"x".as_ptr(), None);
+    if cap.is_null() { return ptr::null_mut(); }
+    Py_DECREF(cap);
+    Py_NewRef(Py_None())
+}"#,
+    ];
+    for body in clean {
+        assert_eq!(rc_codes(body), Vec::<&str>::new(), "{body}");
+    }
+}
