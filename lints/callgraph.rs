@@ -16,6 +16,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
 
@@ -174,6 +175,101 @@ fn api_result_kind(name: &str) -> Ty {
     } else {
         Ty::Unknown
     }
+}
+
+/// The span of an expression's first token, found without building its token
+/// stream (syn's `Spanned::span` does, which costs as much as the node is big).
+pub fn expr_start(expr: &syn::Expr) -> Span {
+    use syn::Expr;
+    match expr {
+        Expr::Path(p) => path_start(&p.path),
+        Expr::Call(c) => expr_start(&c.func),
+        Expr::MethodCall(m) => expr_start(&m.receiver),
+        Expr::Field(f) => expr_start(&f.base),
+        Expr::Index(i) => expr_start(&i.expr),
+        Expr::Binary(b) => expr_start(&b.left),
+        Expr::Cast(c) => expr_start(&c.expr),
+        Expr::Try(t) => expr_start(&t.expr),
+        Expr::Assign(a) => expr_start(&a.left),
+        Expr::Paren(p) => p.paren_token.span.open(),
+        Expr::Tuple(t) => t.paren_token.span.open(),
+        Expr::Array(a) => a.bracket_token.span.open(),
+        Expr::Block(b) => b.block.brace_token.span.open(),
+        Expr::Unsafe(u) => u.unsafe_token.span,
+        Expr::Reference(r) => r.and_token.span,
+        Expr::Unary(u) => match u.op {
+            syn::UnOp::Deref(t) => t.span,
+            syn::UnOp::Not(t) => t.span,
+            syn::UnOp::Neg(t) => t.span,
+            _ => u.expr.span(),
+        },
+        Expr::Lit(l) => l.lit.span(),
+        Expr::Macro(m) => path_start(&m.mac.path),
+        Expr::Struct(s) => path_start(&s.path),
+        Expr::If(i) => i.if_token.span,
+        Expr::Match(m) => m.match_token.span,
+        Expr::Closure(c) => c.or1_token.span,
+        other => other.span(),
+    }
+}
+
+/// The span of an expression's last token, found without building its token stream.
+pub fn expr_end(expr: &syn::Expr) -> Span {
+    use syn::Expr;
+    match expr {
+        Expr::Path(p) => p.path.segments.last().map_or_else(|| p.span(), |s| s.ident.span()),
+        Expr::Call(c) => c.paren_token.span.close(),
+        Expr::MethodCall(m) => m.paren_token.span.close(),
+        Expr::Field(f) => match &f.member {
+            syn::Member::Named(id) => id.span(),
+            syn::Member::Unnamed(i) => i.span,
+        },
+        Expr::Index(i) => i.bracket_token.span.close(),
+        Expr::Binary(b) => expr_end(&b.right),
+        Expr::Unary(u) => expr_end(&u.expr),
+        Expr::Reference(r) => expr_end(&r.expr),
+        Expr::Try(t) => t.question_token.span,
+        Expr::Assign(a) => expr_end(&a.right),
+        Expr::Closure(c) => expr_end(&c.body),
+        Expr::Paren(p) => p.paren_token.span.close(),
+        Expr::Tuple(t) => t.paren_token.span.close(),
+        Expr::Array(a) => a.bracket_token.span.close(),
+        Expr::Block(b) => b.block.brace_token.span.close(),
+        Expr::Unsafe(u) => u.block.brace_token.span.close(),
+        Expr::Struct(s) => s.brace_token.span.close(),
+        Expr::Match(m) => m.brace_token.span.close(),
+        Expr::If(i) => match &i.else_branch {
+            Some((_, e)) => expr_end(e),
+            None => i.then_branch.brace_token.span.close(),
+        },
+        Expr::Lit(l) => l.lit.span(),
+        Expr::Macro(m) => match &m.mac.delimiter {
+            syn::MacroDelimiter::Paren(p) => p.span.close(),
+            syn::MacroDelimiter::Brace(b) => b.span.close(),
+            syn::MacroDelimiter::Bracket(b) => b.span.close(),
+        },
+        other => other.span(),
+    }
+}
+
+/// The span of a path's first token.
+pub fn path_start(path: &syn::Path) -> Span {
+    match (&path.leading_colon, path.segments.first()) {
+        (Some(colon), _) => colon.spans[0],
+        (None, Some(seg)) => seg.ident.span(),
+        (None, None) => path.span(),
+    }
+}
+
+/// The byte range of an expression, from its first to its last token.
+pub fn expr_range(file: &SourceFile, expr: &syn::Expr) -> Range<usize> {
+    file.range_between(expr_start(expr), expr_end(expr))
+}
+
+/// The byte range of a path, from its first to its last segment.
+pub fn path_range(file: &SourceFile, path: &syn::Path) -> Range<usize> {
+    let last = path.segments.last().map_or_else(|| path_start(path), |s| s.ident.span());
+    file.range_between(path_start(path), last)
 }
 
 /// One name a `use` item brings into a module: `use a::b as c;` binds `c` to `a::b`.
@@ -738,7 +834,7 @@ impl<'a> CallGraph<'a> {
 
     /// The type of an expression in function `f`, with the locals visible where it is written.
     pub fn type_of(&self, f: usize, expr: &syn::Expr) -> Ty {
-        let at = self.file_of(f).range(expr.span()).start;
+        let at = self.file_of(f).range(expr_start(expr)).start;
         let body = self.body(f);
         let typer = Typer { graph: self, f, env: Env::At(&body.locals, at), uses: &body.uses };
         typer.infer(expr)
@@ -1071,8 +1167,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
     }
 
-    fn record(&mut self, callee: usize, span: proc_macro2::Span, kind: CallKind) {
-        let range = self.file().range(span);
+    fn record(&mut self, callee: usize, range: Range<usize>, kind: CallKind) {
         self.sites.push(CallSite { callee, range, kind });
     }
 
@@ -1081,7 +1176,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         for arg in args {
             if let syn::Expr::Path(p) = arg {
                 if let Some(callee) = self.graph.resolve_path(self.f, &p.path, Env::Current(&self.current), self.uses) {
-                    self.record(callee, p.span(), CallKind::Reference);
+                    self.record(callee, path_range(self.file(), &p.path), CallKind::Reference);
                 }
             }
         }
@@ -1158,11 +1253,16 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
         self.scopes.pop();
     }
 
-    fn visit_arm(&mut self, arm: &'ast syn::Arm) {
-        let range = self.file().range(arm.span());
-        self.scopes.push(range.end);
-        self.binding_start = range.start;
-        syn::visit::visit_arm(self, arm);
+    fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+        self.visit_expr(&m.expr);
+        // Arm bindings: visible from the arms' opening brace to the match's end.
+        let open = self.file().range(m.brace_token.span.open()).start;
+        let close = self.file().range(m.brace_token.span.close()).end;
+        self.scopes.push(close);
+        for arm in &m.arms {
+            self.binding_start = open;
+            self.visit_arm(arm);
+        }
         self.scopes.pop();
     }
 
@@ -1175,20 +1275,23 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             }
             ty = self.typer().infer(&init.expr);
         }
-        self.binding_start = self.file().range(local.span()).end;
+        self.binding_start = match &local.init {
+            Some(init) => self.file().range(expr_end(&init.expr)).end,
+            None => self.file().range(local.semi_token.span).end,
+        };
         self.bind_pat(&local.pat, ty);
     }
 
     fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
         self.visit_expr(&l.expr);
-        self.binding_start = self.file().range(l.span()).end;
+        self.binding_start = self.file().range(expr_end(&l.expr)).end;
         self.visit_pat(&l.pat);
     }
 
     fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
-        let range = self.file().range(c.span());
-        self.scopes.push(range.end);
-        self.binding_start = range.start;
+        let start = self.file().range(c.or1_token.span).start;
+        self.scopes.push(self.file().range(expr_end(&c.body)).end);
+        self.binding_start = start;
         let mut first = self.pending_param.take();
         for input in &c.inputs {
             self.bind_pat(input, first.take().unwrap_or(Ty::Unknown));
@@ -1210,9 +1313,8 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             _ => Ty::Unknown,
         };
         let enumerate = matches!(&*f.expr, syn::Expr::MethodCall(m) if m.method == "enumerate");
-        let body = self.file().range(f.body.span());
-        self.binding_start = body.start;
-        self.scopes.push(body.end);
+        self.binding_start = self.file().range(f.body.brace_token.span.open()).start;
+        self.scopes.push(self.file().range(f.body.brace_token.span.close()).end);
         match &*f.pat {
             syn::Pat::Tuple(t) if enumerate && t.elems.len() == 2 => {
                 self.bind_pat(&t.elems[0], Ty::Int);
@@ -1234,7 +1336,7 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
         match &*call.func {
             syn::Expr::Path(p) => {
                 if let Some(callee) = self.graph.resolve_path(self.f, &p.path, Env::Current(&self.current), self.uses) {
-                    self.record(callee, p.span(), CallKind::Call);
+                    self.record(callee, path_range(self.file(), &p.path), CallKind::Call);
                 }
             }
             other => self.visit_expr(other),
@@ -1251,7 +1353,7 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
         let generic = matches!(recv.peeled(), Ty::Named(n, _) if self.generics.contains(n));
         if !generic {
             if let Some(callee) = self.graph.resolver.method_on(&recv, &m.method.to_string()) {
-                self.record(callee, m.method.span(), CallKind::Method);
+                self.record(callee, self.file().range(m.method.span()), CallKind::Method);
             }
         }
         self.bind_with_closure(m);

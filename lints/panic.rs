@@ -593,7 +593,9 @@ impl<'ast> Visit<'ast> for TrampolineFinder<'_, '_> {
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
         let name = syntax::call_name(call).unwrap_or_default();
         let site = match &*call.func {
-            syn::Expr::Path(p) => self.graph.call_at(self.f, self.graph.file_of(self.f).range(p.span()).start),
+            syn::Expr::Path(p) => {
+                self.graph.call_at(self.f, self.graph.file_of(self.f).range(callgraph::path_start(&p.path)).start)
+            }
             _ => None,
         };
         if site.is_none() && is_guard_name(&name) {
@@ -670,7 +672,8 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
             facts: OnceCell::new(),
         };
         // Only a body that can call a guard can hand it a closure by name.
-        let text = scanner.file.text().get(scanner.file.range(item.block.span())).unwrap_or_default();
+        let body = scanner.file.range_between(item.block.brace_token.span.open(), item.block.brace_token.span.close());
+        let text = scanner.file.text().get(body).unwrap_or_default();
         let mentions_guard = ["catch_unwind", "catch_panic", "trampoline", "spawn"].iter().any(|w| text.contains(w));
         if mentions_guard || !panics.trampolines.is_empty() {
             let guarded = scanner.closures_run_guarded(item.block);
@@ -709,6 +712,11 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
     /// The call site the graph resolved at `span`, if any.
     fn resolved(&self, span: proc_macro2::Span) -> Option<&'p CallSite> {
         self.graph().call_at(self.f, self.file.range(span).start)
+    }
+
+    /// The call site the graph resolved for a call written as `path`.
+    fn resolved_path(&self, path: &syn::Path) -> Option<&'p CallSite> {
+        self.resolved(callgraph::path_start(path))
     }
 
     /// Argument positions of a call that run under `catch_unwind` (or on another thread).
@@ -750,7 +758,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
             fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
                 if let syn::Expr::Path(p) = &*call.func {
                     let name = syntax::last_segment(&p.path).unwrap_or_default();
-                    let positions = self.scanner.guarded_positions(self.scanner.resolved(p.span()), &name);
+                    let positions = self.scanner.guarded_positions(self.scanner.resolved_path(&p.path), &name);
                     self.take(&call.args, &positions);
                 }
                 syn::visit::visit_expr_call(self, call);
@@ -774,7 +782,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
                 continue;
             }
             if let syn::Expr::Path(p) = arg {
-                if let Some(site) = self.resolved(p.span()).filter(|s| s.kind == CallKind::Reference) {
+                if let Some(site) = self.resolved_path(&p.path).filter(|s| s.kind == CallKind::Reference) {
                     self.scan.calls.push(site.clone());
                 }
             }
@@ -783,7 +791,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
     }
 
     fn record_catch_unwind(&mut self, call: &syn::ExprCall, usage: CaughtUse) -> usize {
-        let range = self.file.range(call.func.span());
+        let range = callgraph::expr_range(self.file, &call.func);
         self.scan.caught.push(Caught { range, usage });
         self.scan.caught.len() - 1
     }
@@ -841,7 +849,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
     }
 
     fn check_index(&mut self, index: &syn::ExprIndex) {
-        let range = self.file.range(index.span());
+        let range = self.file.range_between(callgraph::expr_start(&index.expr), index.bracket_token.span.close());
         let array_len = self.ty(&index.expr).array_len();
         let at = range.start;
         // (bound, whether it may equal the length: the end of a `..` range).
@@ -891,7 +899,7 @@ impl<'p, 'g, 'a> Scanner<'p, 'g, 'a> {
         if !integer || is_constant(&b.right, self.graph().locals(self.f)) {
             return;
         }
-        let range = self.file.range(b.span());
+        let range = self.file.range_between(callgraph::expr_start(&b.left), callgraph::expr_end(&b.right));
         if kind == SiteKind::Overflow {
             // One finding per arithmetic chain: `a + b + c` is reported once, at its outermost `+`.
             let nested = self
@@ -1014,7 +1022,7 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
             return;
         };
         let name = syntax::last_segment(&p.path).unwrap_or_default();
-        let resolved = self.resolved(p.span());
+        let resolved = self.resolved_path(&p.path);
         match name.as_str() {
             "catch_unwind" => {
                 self.record_catch_unwind(call, CaughtUse::Handled);
@@ -1028,17 +1036,17 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
                 return;
             }
             "resume_unwind" => {
-                let range = self.file.range(call.span());
+                let range = self.file.range_between(callgraph::path_start(&p.path), call.paren_token.span.close());
                 self.site(SiteKind::ResumeUnwind, range);
             }
             "panic_any" => {
-                let range = self.file.range(call.span());
+                let range = self.file.range_between(callgraph::path_start(&p.path), call.paren_token.span.close());
                 self.site(SiteKind::Always("panic_any".into()), range);
             }
             "borrow" | "borrow_mut"
                 if p.path.segments.len() >= 2 && syntax::tokens_text(&p.path).contains("RefCell") =>
             {
-                let range = self.file.range(call.span());
+                let range = self.file.range_between(callgraph::path_start(&p.path), call.paren_token.span.close());
                 self.site(SiteKind::Borrow(name.clone()), range);
             }
             _ => {}
@@ -1319,7 +1327,7 @@ impl<'ast> Visit<'ast> for Facts<'_> {
     fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
         if let Some(op) = Cmp::of(&b.op) {
             if let (Some(l), Some(r)) = (key(&b.left), key(&b.right)) {
-                let at = self.at(b.span());
+                let at = self.at(callgraph::expr_start(&b.left));
                 self.compare(at, l, op, r);
             }
         }
@@ -1351,7 +1359,7 @@ impl<'ast> Visit<'ast> for Facts<'_> {
                 })
                 .collect();
             for arm in &m.arms {
-                let at = self.at(arm.pat.span());
+                let at = self.at(arm.fat_arrow_token.spans[0]);
                 let name = match &arm.pat {
                     syn::Pat::Ident(p) if p.subpat.is_none() => p.ident.to_string(),
                     _ => scrutinee.clone(),
@@ -1390,7 +1398,7 @@ impl<'ast> Visit<'ast> for Facts<'_> {
             if let Some(end) = &r.end {
                 if matches!(r.limits, syn::RangeLimits::HalfOpen(_)) {
                     if let Some(end) = key(end) {
-                        let at = self.at(f.span());
+                        let at = self.at(f.for_token.span);
                         self.compare(at, p.ident.to_string(), Cmp::Lt, end);
                     }
                 }

@@ -215,7 +215,7 @@ fn first_catch_unwind(cx: &CrateContext<'_>) -> Option<(usize, Range<usize>)> {
         }
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
             if self.found.is_none() && syntax::call_name(call).is_some_and(|n| n == "catch_unwind") {
-                self.found = Some(self.file.range(call.func.span()));
+                self.found = Some(crate::callgraph::expr_range(self.file, &call.func));
             }
             syn::visit::visit_expr_call(self, call);
         }
@@ -478,11 +478,11 @@ impl TouchWalker<'_, '_, '_, '_> {
         }
     }
 
-    fn called(&mut self, name: &str, span: proc_macro2::Span) {
+    /// A call of `name` written at `range` (the callee's path or method name).
+    fn called(&mut self, name: &str, range: Range<usize>) {
         if self.done() {
             return;
         }
-        let range = self.file.range(span);
         if !manages_thread_state(name) && self.checker.cx.api().get(name).is_some_and(|api| api.needs_thread_state) {
             self.found = Some(Touch { api: name.to_string(), range, via: Vec::new() });
             return;
@@ -524,7 +524,7 @@ impl<'ast> Visit<'ast> for TouchWalker<'_, '_, '_, '_> {
             self.visit_expr(arg);
         }
         if let Some(last) = syntax::last_segment(&p.path) {
-            self.called(&last, p.span());
+            self.called(&last, crate::callgraph::path_range(self.file, &p.path));
         }
     }
 
@@ -537,7 +537,7 @@ impl<'ast> Visit<'ast> for TouchWalker<'_, '_, '_, '_> {
         for arg in &m.args {
             self.visit_expr(arg);
         }
-        self.called(&m.method.to_string(), m.method.span());
+        self.called(&m.method.to_string(), self.file.range(m.method.span()));
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
