@@ -51,12 +51,11 @@ const BOUNDARY_NOTE: &str = "a panic cannot unwind out of an `extern \"C\"` func
                              process at the boundary, taking the interpreter with it";
 
 pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
-    if callback_indices(cx).next().is_none() {
+    let callbacks = callback_indices(cx);
+    if callbacks.is_empty() {
         return;
     }
-    let graph = CallGraph::build(cx.files, cx.index);
-    let panics = Panics::new(cx, &graph);
-    let callbacks: Vec<usize> = callback_indices(cx).collect();
+    let panics = Panics::new(cx, cx.call_graph());
     if cx.enabled("PF001") {
         for &cb in &callbacks {
             report_direct(&panics, cb, out);
@@ -71,8 +70,8 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The functions CPython calls: registered or exported callbacks with a C ABI, outside test code.
-pub(crate) fn callback_indices<'c>(cx: &'c CrateContext<'_>) -> impl Iterator<Item = usize> + 'c {
-    cx.index.fns.iter().enumerate().filter(move |(_, f)| is_callback(cx, f)).map(|(i, _)| i)
+pub(crate) fn callback_indices(cx: &CrateContext<'_>) -> Vec<usize> {
+    cx.index.fns.iter().enumerate().filter(|(_, f)| is_callback(cx, f)).map(|(i, _)| i).collect()
 }
 
 pub(crate) fn is_callback(cx: &CrateContext<'_>, f: &FnItem<'_>) -> bool {
@@ -177,7 +176,7 @@ impl<'g, 'a> Panics<'g, 'a> {
             graph,
             files: cx.files,
             trampolines: find_trampolines(graph),
-            callbacks: callback_indices(cx).collect(),
+            callbacks: callback_indices(cx).into_iter().collect(),
             overflow: cx.settings.panic_overflow,
             scans: (0..cx.index.fns.len()).map(|_| OnceCell::new()).collect(),
         }
@@ -381,7 +380,7 @@ fn report_reachable(panics: &Panics<'_, '_>, witness: &HashMap<usize, Witness>, 
                 format!("call to `{callee}` can panic in callback `{cb_name}`"),
             )
             .with_primary_label(format!("`{callee}` can panic"))
-            .with_note(format!("panic path: {chain}"))
+            .with_note(chain)
             .with_note(BOUNDARY_NOTE)
             .with_help(format!(
                 "make `{callee}` return an error instead of panicking and raise a Python exception in `{cb_name}`, \

@@ -71,20 +71,20 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     // `Drop` impls in a crate that mentions the C API at all.
     let uw002 = cx.enabled("UW002")
         && (mentions("catch_unwind") || mentions("resume_unwind"))
-        && callback_indices(cx).next().is_some();
+        && !callback_indices(cx).is_empty();
     let uw004 = cx.enabled("UW004") && has_drop_impl(cx) && mentions("Py");
     if !uw002 && !uw004 {
         return;
     }
-    let graph = CallGraph::build(cx.files, cx.index);
+    let graph = cx.call_graph();
     if uw002 {
-        let panics = Panics::new(cx, &graph);
+        let panics = Panics::new(cx, graph);
         for cb in callback_indices(cx) {
             check_caught(&panics, cb, out);
         }
     }
     if uw004 {
-        check_drops(cx, &graph, out);
+        check_drops(cx, graph, out);
     }
 }
 
@@ -551,7 +551,7 @@ impl<'ast> Visit<'ast> for TouchWalker<'_, '_, '_, '_> {
     }
 }
 
-fn check_drops(cx: &CrateContext<'_>, graph: &CallGraph<'_>, out: &mut Vec<Diagnostic>) {
+fn check_drops<'a>(cx: &CrateContext<'a>, graph: &CallGraph<'a>, out: &mut Vec<Diagnostic>) {
     let checker = DropChecker { cx, graph, touches: RefCell::new(HashMap::new()) };
     for (i, f) in cx.index.fns.iter().enumerate().filter(|(_, f)| is_drop(f)) {
         let Some(touch) = checker.first_touch(i) else { continue };
