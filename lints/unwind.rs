@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use syn::spanned::Spanned;
 use syn::visit::Visit;
@@ -167,37 +168,39 @@ fn check_caught(panics: &Panics<'_, '_>, cb: usize, out: &mut Vec<Diagnostic>) {
 // ---------------------------------------------------------------- UW003
 
 fn check_abort_profiles(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(first_use) = first_catch_unwind(cx) else { return };
+    let Some((use_file, use_range)) = first_catch_unwind(cx) else { return };
     let Some(manifest) = package_manifest(cx) else { return };
-    let mut manifests = vec![manifest.clone()];
-    if let Some(root) = workspace_root(&manifest) {
-        if crate::settings::absolute(&root) != crate::settings::absolute(&manifest) {
-            manifests.push(root);
-        }
-    }
-    let (use_file, use_range) = first_use;
-    for path in manifests {
-        let Some(text) = cx.load_text(&path) else { continue };
+    if let Some(text) = cx.load_text(&manifest) {
         for (profile, range) in abort_profiles(&text.text) {
             out.push(
-                Diagnostic::new(
-                    "UW003",
-                    &text.path,
-                    range,
-                    format!("profile `{profile}` sets `panic = \"abort\"` but the crate relies on `catch_unwind`"),
-                )
-                .with_primary_label("with this, panics abort and `catch_unwind` catches nothing")
-                .with_label(cx.files[use_file].path(), use_range.clone(), "panics are expected to be caught here")
-                .with_note(
-                    "under `panic = \"abort\"` a panic kills the interpreter on the spot instead of becoming a Python \
-                     exception",
-                )
-                .with_help(
-                    "remove `panic = \"abort\"` from this profile (the default `unwind` is what `catch_unwind` needs)",
+                abort_profile_finding(&text.path, range, &profile, "the crate relies on `catch_unwind`").with_label(
+                    cx.files[use_file].path(),
+                    use_range.clone(),
+                    "panics are expected to be caught here",
                 ),
             );
         }
     }
+    // The workspace root's profiles, reported the same way by every member that
+    // relies on `catch_unwind`, so the identical findings collapse into one.
+    let Some(root) = workspace_root(&manifest) else { return };
+    if crate::settings::absolute(&root) == crate::settings::absolute(&manifest) {
+        return;
+    }
+    if let Some(text) = cx.load_text(&root) {
+        for (profile, range) in abort_profiles(&text.text) {
+            out.push(abort_profile_finding(&text.path, range, &profile, "a workspace member relies on `catch_unwind`"));
+        }
+    }
+}
+
+fn abort_profile_finding(path: &Arc<Path>, range: Range<usize>, profile: &str, why: &str) -> Diagnostic {
+    Diagnostic::new("UW003", path, range, format!("profile `{profile}` sets `panic = \"abort\"` but {why}"))
+        .with_primary_label("with this, panics abort and `catch_unwind` catches nothing")
+        .with_note(
+            "under `panic = \"abort\"` a panic kills the interpreter on the spot instead of becoming a Python exception",
+        )
+        .with_help("remove `panic = \"abort\"` from this profile (the default `unwind` is what `catch_unwind` needs)")
 }
 
 /// The first `catch_unwind` call outside test code: (file index, callee range).

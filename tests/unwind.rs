@@ -112,6 +112,14 @@ fn uw003_workspace_profiles() {
 }
 
 #[test]
+fn uw003_workspace_root_reported_once_for_all_members() {
+    let request = CheckRequest { paths: vec!["tests/fixtures/unwind/workspace_abort".into()], ..Default::default() };
+    let result = cpython_rs_lints::check(&request).unwrap();
+    let uw003: Vec<_> = result.diagnostics.iter().filter(|d| d.code == "UW003").collect();
+    assert_eq!(uw003.len(), 2, "{uw003:#?}");
+}
+
+#[test]
 fn uw003_needs_catch_unwind_outside_tests() {
     assert_eq!(render_fixture("tests/fixtures/unwind/abort_without_catch"), "");
 }
