@@ -166,6 +166,8 @@ pub(crate) struct Panics<'g, 'a> {
     /// Trampoline -> indexes (in `sig.inputs`) of the closure parameters it runs under `catch_unwind`.
     trampolines: HashMap<usize, Vec<usize>>,
     callbacks: HashSet<usize>,
+    /// The crate's `macro_rules!` that wrap their input in `catch_unwind`.
+    guard_macros: HashSet<String>,
     overflow: bool,
     scans: Vec<OnceCell<Scan>>,
 }
@@ -177,6 +179,7 @@ impl<'g, 'a> Panics<'g, 'a> {
             files: cx.files,
             trampolines: find_trampolines(graph),
             callbacks: callback_indices(cx).into_iter().collect(),
+            guard_macros: guard_macros(cx.files),
             overflow: cx.settings.panic_overflow,
             scans: (0..cx.index.fns.len()).map(|_| OnceCell::new()).collect(),
         }
@@ -421,8 +424,30 @@ fn is_guard_name(name: &str) -> bool {
         || name.starts_with("trampoline_")
 }
 
+/// The crate's macros that run their input under `catch_unwind`: a
+/// `macro_rules!` whose rules mention `catch_unwind` and never `resume_unwind`.
+fn guard_macros(files: &[SourceFile]) -> HashSet<String> {
+    struct Finder(HashSet<String>);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {
+            if let (true, Some(name)) = (m.mac.path.is_ident("macro_rules"), &m.ident) {
+                let guards = syntax::tokens_mention(&m.mac.tokens, |id| id == "catch_unwind");
+                if guards && !syntax::tokens_mention(&m.mac.tokens, |id| id == "resume_unwind") {
+                    self.0.insert(name.to_string());
+                }
+            }
+        }
+        fn visit_block(&mut self, _: &'ast syn::Block) {}
+    }
+    let mut finder = Finder(HashSet::new());
+    for file in files.iter().filter(|f| f.text().contains("macro_rules")) {
+        finder.visit_file(&file.ast);
+    }
+    finder.0
+}
+
 /// Names of a function's parameters that are closures: `f: F` with `F: FnOnce(..)`,
-/// `f: impl FnOnce(..)`, `f: &dyn Fn(..)`, `f: Box<dyn FnOnce(..)>`, by input index.
+/// `f: impl FnOnce(..)`, `f: &dyn Fn(..)`, `f: Box<dyn FnOnce(..)>`, `f: fn(..)`, by input index.
 fn closure_params(sig: &syn::Signature) -> Vec<(usize, String)> {
     let mut generic: HashSet<String> = HashSet::new();
     for param in sig.generics.type_params() {
@@ -479,6 +504,8 @@ fn is_closure_type(ty: &syn::Type, generic: &HashSet<String>) -> bool {
         }
         syn::Type::ImplTrait(t) => t.bounds.iter().any(is_fn_bound),
         syn::Type::TraitObject(t) => t.bounds.iter().any(is_fn_bound),
+        // `f: fn() -> *mut PyObject`
+        syn::Type::BareFn(_) => true,
         syn::Type::Reference(r) => is_closure_type(&r.elem, generic),
         syn::Type::Paren(p) => is_closure_type(&p.elem, generic),
         _ => false,
@@ -1083,6 +1110,10 @@ impl<'ast> Visit<'ast> for Scanner<'_, '_, '_> {
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         let name = syntax::macro_name(mac);
+        if self.panics.guard_macros.contains(&name) {
+            // A crate macro that runs its input under `catch_unwind`: guarded.
+            return;
+        }
         if ALWAYS_PANIC.contains(&name.as_str()) {
             let range = self.file.range_between(mac.path.span(), mac.bang_token.span);
             self.site(SiteKind::Always(format!("{name}!")), range);

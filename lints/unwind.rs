@@ -228,10 +228,25 @@ fn first_catch_unwind(cx: &CrateContext<'_>) -> Option<(usize, Range<usize>)> {
             }
         }
     }
-    cx.index.fns.iter().filter(|f| !f.in_test && cx.files[f.file].text().contains("catch_unwind")).find_map(|f| {
-        let mut finder = Finder { file: &cx.files[f.file], found: None };
-        finder.visit_block(f.block);
-        finder.found.map(|r| (f.file, r))
+    let in_fn =
+        cx.index.fns.iter().filter(|f| !f.in_test && cx.files[f.file].text().contains("catch_unwind")).find_map(|f| {
+            let mut finder = Finder { file: &cx.files[f.file], found: None };
+            finder.visit_block(f.block);
+            finder.found.map(|r| (f.file, r))
+        });
+    in_fn.or_else(|| guard_macro_definition(cx))
+}
+
+/// A `macro_rules!` that wraps its input in `catch_unwind` (its name's range).
+fn guard_macro_definition(cx: &CrateContext<'_>) -> Option<(usize, Range<usize>)> {
+    cx.files.iter().enumerate().filter(|(_, f)| f.text().contains("catch_unwind")).find_map(|(i, file)| {
+        file.ast.items.iter().find_map(|item| match item {
+            syn::Item::Macro(m) if m.mac.path.is_ident("macro_rules") && !syntax::is_cfg_test(&m.attrs) => {
+                let guards = syntax::tokens_mention(&m.mac.tokens, |id| id == "catch_unwind");
+                m.ident.as_ref().filter(|_| guards).map(|id| (i, file.range(id.span())))
+            }
+            _ => None,
+        })
     })
 }
 
