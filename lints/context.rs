@@ -1,12 +1,10 @@
 //! What a rule family is handed: one crate's parsed files, its index, its
 //! settings and a way to read the non-Rust files it points into.
 
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::callgraph::CallGraph;
 use crate::capi::ApiTable;
 use crate::diagnostic::Diagnostic;
 use crate::index::CrateIndex;
@@ -51,24 +49,6 @@ pub struct CrateContext<'a> {
     pub index: &'a CrateIndex<'a>,
     pub settings: &'a Settings,
     pub extra: &'a ExtraSources,
-    /// The crate's call graph, built by the first family that asks for it.
-    call_graph: OnceCell<CallGraph<'a>>,
-}
-
-impl<'a> CrateContext<'a> {
-    pub fn new(
-        files: &'a [SourceFile],
-        index: &'a CrateIndex<'a>,
-        settings: &'a Settings,
-        extra: &'a ExtraSources,
-    ) -> Self {
-        CrateContext { files, index, settings, extra, call_graph: OnceCell::new() }
-    }
-
-    /// The crate-wide call graph, built once and shared by every family.
-    pub fn call_graph(&self) -> &CallGraph<'a> {
-        self.call_graph.get_or_init(|| CallGraph::build(self.files, self.index))
-    }
 }
 
 impl CrateContext<'_> {

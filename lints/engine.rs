@@ -301,7 +301,7 @@ pub fn analyse(
         return Vec::new();
     }
     let index = CrateIndex::build(files);
-    let cx = CrateContext::new(files, &index, settings, extra);
+    let cx = CrateContext { files, index: &index, settings, extra };
     let mut raw = Vec::new();
     for (rules, run) in CRATE_CHECKS {
         if !settings.any_enabled(rules) {

@@ -55,7 +55,8 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     if callbacks.is_empty() {
         return;
     }
-    let panics = Panics::new(cx, cx.call_graph());
+    let graph = CallGraph::build(cx.files, cx.index);
+    let panics = Panics::new(cx, &graph);
     if cx.enabled("PF001") {
         for &cb in &callbacks {
             report_direct(&panics, cb, out);

@@ -77,7 +77,7 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     if !uw002 && !uw004 {
         return;
     }
-    let graph = cx.call_graph();
+    let graph = &CallGraph::build(cx.files, cx.index);
     if uw002 {
         let panics = Panics::new(cx, graph);
         for cb in callback_indices(cx) {
