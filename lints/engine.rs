@@ -18,17 +18,32 @@ use crate::source::{self, LoadError, SourceFile, SourceText};
 /// Stack for worker threads: syn and the visitors recurse once per nesting level.
 const WORKER_STACK: usize = 256 << 20;
 
-/// Every family's crate-level entry point, with the rules it can emit.
-const CRATE_CHECKS: &[(&[Rule], CrateCheck)] = &[
-    (crate::refcount::RULES, crate::refcount::check),
-    (crate::errors::RULES, crate::errors::check),
-    (crate::gil::RULES, crate::gil::check),
-    (crate::panic::RULES, crate::panic::check),
-    (crate::unwind::RULES, crate::unwind::check),
-    (crate::safety::RULES, crate::safety::check),
-    (crate::module::RULES, crate::module::check),
+/// Every family's crate-level entry point, with the rules it can emit and
+/// whether its rules are about the Python C API (see [`mentions_python`]).
+const CRATE_CHECKS: &[(&[Rule], CrateCheck, bool)] = &[
+    (crate::refcount::RULES, crate::refcount::check, true),
+    (crate::errors::RULES, crate::errors::check, true),
+    (crate::gil::RULES, crate::gil::check, true),
+    (crate::panic::RULES, crate::panic::check, true),
+    (crate::unwind::RULES, crate::unwind::check, true),
+    (crate::safety::RULES, crate::safety::check, false),
+    (crate::module::RULES, crate::module::check, true),
 ];
 
+/// Whether code could touch the Python C API: every C-API name and object
+/// type starts with `Py` and an upper-case letter or `_` (`PyObject`,
+/// `Py_DECREF`, `_Py_NoneStruct`), or it calls a helper the user described
+/// in `[api.functions]`. A crate without any is analysed file by file with
+/// the other families only, as cheaply as parsing it.
+fn mentions_python(text: &str, settings: &Settings) -> bool {
+    let bytes = text.as_bytes();
+    let api_like = text.match_indices("Py").any(|(at, _)| {
+        let starts_word = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let next = bytes.get(at + 2).copied().unwrap_or(b' ');
+        starts_word && (next.is_ascii_uppercase() || next == b'_')
+    });
+    api_like || settings.user_functions.keys().any(|name| text.contains(name.as_str()))
+}
 /// What to check.
 #[derive(Debug, Default, Clone)]
 pub struct CheckRequest {
@@ -112,18 +127,23 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     let mut jobs = Vec::new();
     for members in crates {
         let settings = resolver.for_path(&readable[members[0]].0)?;
-        let files = members
-            .iter()
-            .map(|&i| {
-                let (path, text) = &readable[i];
-                (Arc::from(path.as_path()), Arc::clone(text), lexed[i].take().unwrap_or_default())
-            })
-            .collect();
-        jobs.push((files, settings));
+        let mut member = |i: usize| -> CrateMember {
+            let (path, text) = &readable[i];
+            (Arc::from(path.as_path()), Arc::clone(text), lexed[i].take().unwrap_or_default())
+        };
+        if members.iter().any(|&i| mentions_python(&readable[i].1, &settings)) {
+            let files = members.iter().map(|&i| member(i)).collect();
+            jobs.push(CrateJob { files, settings, python: true });
+        } else {
+            // Nothing crate-wide to learn: one file at a time keeps memory as low as parsing alone.
+            for &i in &members {
+                jobs.push(CrateJob { files: vec![member(i)], settings: Arc::clone(&settings), python: false });
+            }
+        }
     }
 
     let extra = ExtraSources::default();
-    let outcomes = run_largest_first(jobs, |(files, settings)| check_crate(files, &settings, &extra));
+    let outcomes = run_largest_first(jobs, |job| check_crate(job, &extra));
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         result.files_failed += outcome.failed;
@@ -174,7 +194,7 @@ fn run_largest_first<F>(mut jobs: Vec<CrateJob>, work: F) -> Vec<CrateOutcome>
 where
     F: Fn(CrateJob) -> CrateOutcome + Sync,
 {
-    let size = |job: &CrateJob| job.0.iter().map(|(_, t, _)| t.len()).sum::<usize>();
+    let size = |job: &CrateJob| job.files.iter().map(|(_, t, _)| t.len()).sum::<usize>();
     jobs.sort_by_key(|job| std::cmp::Reverse(size(job)));
     let queue: Vec<std::sync::Mutex<Option<_>>> = jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -257,8 +277,13 @@ fn load_error_diagnostic(path: &Arc<Path>, err: LoadError) -> (Diagnostic, Arc<s
 /// A file of a crate: its path, text and lexer pass.
 type CrateMember = (Arc<Path>, Arc<str>, source::Lexed);
 
-/// One crate's files, root first, and the settings that apply to it.
-type CrateJob = (Vec<CrateMember>, Arc<Settings>);
+/// One crate's files, root first, the settings that apply to it, and whether
+/// it mentions the Python C API at all.
+struct CrateJob {
+    files: Vec<CrateMember>,
+    settings: Arc<Settings>,
+    python: bool,
+}
 
 struct CrateOutcome {
     diagnostics: Vec<Diagnostic>,
@@ -268,7 +293,8 @@ struct CrateOutcome {
 }
 
 /// Parse and analyse one crate on the current thread.
-fn check_crate(members: Vec<CrateMember>, settings: &Settings, extra: &ExtraSources) -> CrateOutcome {
+fn check_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
+    let CrateJob { files: members, settings, python } = job;
     let mut outcome =
         CrateOutcome { diagnostics: Vec::new(), sources: Vec::new(), failed: 0, internal_errors: Vec::new() };
     let mut files = Vec::with_capacity(members.len());
@@ -283,9 +309,19 @@ fn check_crate(members: Vec<CrateMember>, settings: &Settings, extra: &ExtraSour
             }
         }
     }
-    outcome.diagnostics.extend(analyse(&files, settings, extra, &mut outcome.internal_errors));
-    outcome.sources.extend(files.iter().map(|f| Arc::clone(&f.source)));
+    outcome.diagnostics.extend(analyse(&files, &settings, extra, python, &mut outcome.internal_errors));
+    // Keep the texts findings point into; the others are not needed to render.
+    let cited: std::collections::HashSet<&Arc<Path>> = outcome
+        .diagnostics
+        .iter()
+        .flat_map(|d| std::iter::once(&d.path).chain(d.labels.iter().map(|l| &l.path)))
+        .collect();
+    let kept: Vec<_> = files.iter().filter(|f| cited.contains(f.path())).map(|f| Arc::clone(&f.source)).collect();
+    outcome.sources.extend(kept);
     drop(files);
+    // Every AST of this crate is gone: free this thread's span source map,
+    // which otherwise keeps a copy of every file the thread ever parsed.
+    proc_macro2::extra::invalidate_current_thread_spans();
     outcome
 }
 
@@ -295,12 +331,13 @@ pub fn analyse(
     files: &[SourceFile],
     settings: &Settings,
     extra: &ExtraSources,
+    python: bool,
     internal_errors: &mut Vec<String>,
 ) -> Vec<Diagnostic> {
     if files.is_empty() {
         return Vec::new();
     }
-    let index = CrateIndex::build(files);
+    let index = CrateIndex::build(files, python);
     let shadowed: Vec<&str> = index
         .fns
         .iter()
@@ -316,8 +353,8 @@ pub fn analyse(
     };
     let cx = CrateContext { files, index: &index, settings, extra, api };
     let mut raw = Vec::new();
-    for (rules, run) in CRATE_CHECKS {
-        if !settings.any_enabled(rules) {
+    for (rules, run, about_python) in CRATE_CHECKS {
+        if (*about_python && !python) || !settings.any_enabled(rules) {
             continue;
         }
         let mut out = Vec::new();
@@ -368,7 +405,8 @@ pub fn check_source(path: &str, text: &str, settings: &Settings) -> Vec<Diagnost
         Ok(file) => {
             let mut errors = Vec::new();
             let files = [file];
-            let mut d = analyse(&files, settings, &ExtraSources::default(), &mut errors);
+            let python = mentions_python(files[0].text(), settings);
+            let mut d = analyse(&files, settings, &ExtraSources::default(), python, &mut errors);
             assert!(errors.is_empty(), "{errors:?}");
             d.sort_by_key(|d| (d.range.start, d.code));
             d

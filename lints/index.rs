@@ -57,7 +57,9 @@ pub struct CrateIndex<'a> {
 }
 
 impl<'a> CrateIndex<'a> {
-    pub fn build(files: &'a [SourceFile]) -> Self {
+    /// Index `files`; callbacks and crate-wide Python declarations only when
+    /// the crate mentions the C API (`python`).
+    pub fn build(files: &'a [SourceFile], python: bool) -> Self {
         let file_modules = module_paths(files);
         let mut fns = Vec::new();
         for (i, file) in files.iter().enumerate() {
@@ -75,8 +77,9 @@ impl<'a> CrateIndex<'a> {
         for (i, f) in fns.iter().enumerate() {
             by_name.entry(f.name.clone()).or_default().push(i);
         }
-        let gil_not_used = files.iter().any(|f| mentions_in_code(f, "Py_MOD_GIL_NOT_USED"));
-        CrateIndex { fns, callbacks: Callbacks::collect(files), file_modules, gil_not_used, by_name }
+        let gil_not_used = python && files.iter().any(|f| mentions_in_code(f, "Py_MOD_GIL_NOT_USED"));
+        let callbacks = if python { Callbacks::collect(files) } else { Callbacks::default() };
+        CrateIndex { fns, callbacks, file_modules, gil_not_used, by_name }
     }
 
     /// Functions with this name, anywhere in the crate.

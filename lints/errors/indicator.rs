@@ -32,16 +32,25 @@ use crate::walk::{self, Evaluated};
 pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     let macros = Macros::collect(cx.files);
     let mut summaries = HashMap::new();
-    // Bottom-up enough for helpers of helpers: three rounds over the crate's functions.
+    // Summaries are read at call sites only: functions nobody calls need none.
+    let called = crate::refcount::summary::called_names(cx);
+    let summarised: Vec<&FnItem<'_>> =
+        cx.index.fns.iter().filter(|f| !f.in_test && called.contains(f.name.as_str())).collect();
+    // Bottom-up enough for helpers of helpers: up to three rounds, until nothing changes.
     for _ in 0..3 {
         let analysis = Analysis { cx, macros: &macros, summaries: &summaries };
         let mut next = HashMap::new();
-        for f in cx.index.fns.iter().filter(|f| !f.in_test) {
+        for f in &summarised {
             if let Some(summary) = analysis.summarise(f) {
                 next.insert(f.name.clone(), summary);
             }
         }
-        summaries = merge_by_name(cx, next);
+        let next = merge_by_name(cx, next);
+        let settled = next == summaries;
+        summaries = next;
+        if settled {
+            break;
+        }
     }
     let analysis = Analysis { cx, macros: &macros, summaries: &summaries };
     for f in cx.index.callback_fns().filter(|f| !f.in_test) {

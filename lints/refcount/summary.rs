@@ -114,7 +114,9 @@ impl Summaries {
 }
 
 /// Every name the crate calls (last path segments, method names, identifiers inside macros).
-fn called_names(cx: &CrateContext<'_>) -> HashSet<String> {
+/// Every name the crate calls (functions, methods, idents inside macro
+/// invocations): only these need summaries.
+pub(crate) fn called_names(cx: &CrateContext<'_>) -> HashSet<String> {
     struct Calls(HashSet<String>);
     impl<'ast> Visit<'ast> for Calls {
         fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
