@@ -243,39 +243,48 @@ fn run(command_line: &str, cwd: &Path) -> (i32, String) {
     (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
-/// Apply a unified diff: each hunk's old lines must occur exactly once in its file.
-fn patch(root: &Path, diff: &str, line: usize) {
+/// One hunk of a unified diff: its file, the numbers of its `@@` line, and its lines.
+struct Hunk {
+    file: PathBuf,
+    header: Vec<isize>,
+    old: Vec<String>,
+    new: Vec<String>,
+}
+
+/// The hunks of a ```diff block, in order.
+fn hunks(root: &Path, diff: &str, line: usize) -> Vec<Hunk> {
     let mut path = None;
-    let mut hunks: Vec<(PathBuf, Vec<isize>, Vec<String>, Vec<String>)> = Vec::new();
+    let mut hunks: Vec<Hunk> = Vec::new();
     for text in diff.lines() {
         if let Some(p) = text.strip_prefix("+++ ") {
-            let p = p.trim().trim_start_matches("b/");
-            path = Some(root.join(p));
+            path = Some(root.join(p.trim().trim_start_matches("b/")));
         } else if text.starts_with("--- ") {
+            continue;
         } else if text.starts_with("@@") {
             let file = path.clone().unwrap_or_else(|| panic!("{TUTORIAL}:{line}: a hunk before the `+++` line"));
-            hunks.push((file, hunk_header(text), Vec::new(), Vec::new()));
+            hunks.push(Hunk { file, header: hunk_header(text), old: Vec::new(), new: Vec::new() });
         } else {
-            let (_, _, old, new) =
-                hunks.last_mut().unwrap_or_else(|| panic!("{TUTORIAL}:{line}: text before the first hunk"));
+            let hunk = hunks.last_mut().unwrap_or_else(|| panic!("{TUTORIAL}:{line}: text before the first hunk"));
             match text.split_at(text.len().min(1)) {
-                ("+", rest) => new.push(rest.to_string()),
-                ("-", rest) => old.push(rest.to_string()),
-                (" ", rest) => {
-                    old.push(rest.to_string());
-                    new.push(rest.to_string());
-                }
-                ("", _) => {
-                    old.push(String::new());
-                    new.push(String::new());
+                ("+", rest) => hunk.new.push(rest.to_string()),
+                ("-", rest) => hunk.old.push(rest.to_string()),
+                (" " | "", rest) => {
+                    hunk.old.push(rest.to_string());
+                    hunk.new.push(rest.to_string());
                 }
                 _ => panic!("{TUTORIAL}:{line}: `{text}` is not a diff line"),
             }
         }
     }
     assert!(!hunks.is_empty(), "{TUTORIAL}:{line}: a diff block without hunks");
-    let mut shift: Vec<(PathBuf, isize)> = Vec::new();
-    for (file, header, old, new) in hunks {
+    hunks
+}
+
+/// Apply a unified diff: each hunk's old lines must occur exactly once in its
+/// file, where its `@@ -a,b +c,d @@` line (if it has numbers) says.
+fn patch(root: &Path, diff: &str, line: usize) {
+    let mut shifts: Vec<(PathBuf, isize)> = Vec::new();
+    for Hunk { file, header, old, new } in hunks(root, diff, line) {
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let lines: Vec<&str> = text.lines().collect();
         let at: Vec<usize> = (0..=lines.len().saturating_sub(old.len()))
@@ -288,17 +297,17 @@ fn patch(root: &Path, diff: &str, line: usize) {
             file.display(),
             old.join("\n")
         );
-        let delta = shift.iter().filter(|(f, _)| *f == file).map(|(_, d)| d).sum::<isize>();
-        let expected = [at[0] as isize + 1 - delta, old.len() as isize, at[0] as isize + 1, new.len() as isize];
+        let shift: isize = shifts.iter().filter(|(f, _)| *f == file).map(|(_, d)| d).sum();
+        let found = [at[0] as isize + 1 - shift, old.len() as isize, at[0] as isize + 1, new.len() as isize];
         assert!(
-            header.is_empty() || header == expected,
+            header.is_empty() || header == found,
             "{TUTORIAL}:{line}: the hunk header says {header:?} but the hunk is at -{},{} +{},{}",
-            expected[0],
-            expected[1],
-            expected[2],
-            expected[3]
+            found[0],
+            found[1],
+            found[2],
+            found[3]
         );
-        shift.push((file.clone(), new.len() as isize - old.len() as isize));
+        shifts.push((file.clone(), new.len() as isize - old.len() as isize));
         let mut out: Vec<String> = lines[..at[0]].iter().map(|l| l.to_string()).collect();
         out.extend(new);
         out.extend(lines[at[0] + old.len()..].iter().map(|l| l.to_string()));
@@ -312,7 +321,7 @@ fn hunk_header(text: &str) -> Vec<isize> {
         .split("@@")
         .next()
         .unwrap_or("")
-        .split(|c: char| c == ' ' || c == ',' || c == '-' || c == '+')
+        .split([' ', ',', '-', '+'])
         .filter(|w| !w.is_empty())
         .map(|w| w.parse().unwrap_or_else(|_| panic!("`{text}` is not a hunk header")))
         .collect()
@@ -419,6 +428,8 @@ fn the_extractor_reads_console_blocks_and_directives() {
     assert!(matches!(&steps[2], Step::Write { path, text } if path == "src/x.rs" && text == "fn x() {}\n"));
     assert!(matches!(&steps[3], Step::Patch { .. }));
     assert_eq!(words("git commit -m 'a b' \"c\""), ["git", "commit", "-m", "a b", "c"]);
+    assert_eq!(hunk_header("@@ -23,26 +23,15 @@ def f():"), [23, 26, 23, 15]);
+    assert!(hunk_header("@@").is_empty());
 }
 
 #[test]
