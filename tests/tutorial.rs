@@ -3,6 +3,8 @@
 //! in order, and must print what the page shows; the files the page has the
 //! reader write (```diff blocks, and blocks after `<!-- tutorial: write PATH -->`)
 //! are applied to that copy first, so the page and the tool cannot drift apart.
+//! Wherever the page runs `check` on the module it wrote, that code must also
+//! compile without warnings (against tests/fixtures/tutorial/cpython_sys.rs).
 //!
 //! ```sh blocks (clone, configure, make, ./python) are not run; the one marked
 //! `<!-- tutorial: regenerate configure -->` has its effect on the files `check`
@@ -17,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const TUTORIAL: &str = "docs/devguide/tutorial.md";
+/// The module the tutorial writes; its code must compile wherever the page checks it.
+const MODULE_LIB: &str = "Modules/_bisect_rs/src/lib.rs";
 /// Where the page says the reader's checkout is.
 const SHOWN_HOME: &str = "/home/you";
 /// Doctor checks whose result depends on the machine, not on the checkout.
@@ -382,9 +386,11 @@ fn the_tutorial_runs_as_written() {
     let mut failures = Vec::new();
     let mut rewrites = Vec::new();
     let mut ran = 0;
+    let mut wrote_module = false;
     for step in steps(&page) {
         match step {
             Step::Write { path, text } => {
+                wrote_module |= path == MODULE_LIB;
                 let file = root.join(path);
                 std::fs::create_dir_all(file.parent().unwrap()).unwrap();
                 std::fs::write(file, text).unwrap();
@@ -395,6 +401,9 @@ fn the_tutorial_runs_as_written() {
                 if let Some(dir) = command.strip_prefix("cd ") {
                     cwd = cwd.join(dir.trim());
                     continue;
+                }
+                if wrote_module && command.starts_with("cpython-rs check") {
+                    type_check_module(&root, tmp.path(), line);
                 }
                 let (code, output) = run(&command, &cwd);
                 ran += 1;
@@ -437,9 +446,42 @@ fn the_tutorial_runs_as_written() {
     final_files_are_tidy(&root);
 }
 
+/// The module's code as it stands compiles without warnings against the
+/// declarations `cpython-sys` has (tests/fixtures/tutorial/cpython_sys.rs): what
+/// `check` is shown finding is in code that builds.
+fn type_check_module(root: &Path, scratch: &Path, line: usize) {
+    let stub = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tutorial/cpython_sys.rs");
+    let sys = scratch.join("libcpython_sys.rmeta");
+    let rustc = |args: &[&std::ffi::OsStr]| {
+        let out = Command::new("rustc")
+            .args(["--edition", "2024", "--crate-type", "lib", "--emit=metadata", "-D", "warnings"])
+            .args(args)
+            .output()
+            .expect("run rustc");
+        assert!(
+            out.status.success(),
+            "{TUTORIAL}:{line}: the module does not compile at this point of the page:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    rustc(&["--crate-name".as_ref(), "cpython_sys".as_ref(), stub.as_os_str(), "-o".as_ref(), sys.as_os_str()]);
+    let extern_sys = format!("cpython_sys={}", sys.display());
+    let lib = root.join(MODULE_LIB);
+    let out = scratch.join("lib_bisect_rs.rmeta");
+    rustc(&[
+        "--crate-name".as_ref(),
+        "_bisect_rs".as_ref(),
+        "--extern".as_ref(),
+        extern_sys.as_ref(),
+        lib.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+}
+
 /// The code the reader ends with is rustfmt-clean and the Python compiles.
 fn final_files_are_tidy(root: &Path) {
-    let lib = root.join("Modules/_bisect_rs/src/lib.rs");
+    let lib = root.join(MODULE_LIB);
     match Command::new("rustfmt").args(["--edition", "2024", "--check"]).arg(&lib).output() {
         Ok(out) => assert!(
             out.status.success(),
