@@ -479,7 +479,7 @@ fn type_check_module(root: &Path, scratch: &Path, line: usize) {
     ]);
 }
 
-/// The code the reader ends with is rustfmt-clean and the Python compiles.
+/// The code the reader ends with is rustfmt-clean, and the Python compiles and passes.
 fn final_files_are_tidy(root: &Path) {
     let lib = root.join(MODULE_LIB);
     match Command::new("rustfmt").args(["--edition", "2024", "--check"]).arg(&lib).output() {
@@ -499,6 +499,26 @@ fn final_files_are_tidy(root: &Path) {
         ),
         Err(e) => eprintln!("python3 not run: {e}"),
     }
+    fallback_passes_the_tests(&root.join("Lib/test/test__bisect_rs.py"));
+}
+
+/// The page's tests pass against the pure-Python `bisect` of the machine's
+/// Python (the Rust half is skipped there): their expected values are right.
+fn fallback_passes_the_tests(test_file: &Path) {
+    let has_test_support = Command::new("python3")
+        .args(["-c", "import sys, test.support.import_helper; sys.exit(sys.version_info < (3, 10))"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !has_test_support {
+        eprintln!("the tutorial's Python tests not run: no python3 >= 3.10 with test.support");
+        return;
+    }
+    let out = Command::new("python3").arg(test_file).output().expect("run python3");
+    assert!(
+        out.status.success(),
+        "the tutorial's tests fail against the pure-Python bisect:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
