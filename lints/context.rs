@@ -49,11 +49,16 @@ pub struct CrateContext<'a> {
     pub index: &'a CrateIndex<'a>,
     pub settings: &'a Settings,
     pub extra: &'a ExtraSources,
+    /// The C-API table as seen from this crate (see [`CrateContext::api`]).
+    pub api: &'a ApiTable,
 }
 
 impl CrateContext<'_> {
+    /// What the checker knows of each C-API function, minus the names this
+    /// crate defines itself: a call to `crate::ffi::PyObject_Type` is a call
+    /// to the crate's own function, judged by its body.
     pub fn api(&self) -> &ApiTable {
-        &self.settings.api
+        self.api
     }
 
     pub fn enabled(&self, code: &str) -> bool {

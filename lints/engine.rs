@@ -301,7 +301,20 @@ pub fn analyse(
         return Vec::new();
     }
     let index = CrateIndex::build(files);
-    let cx = CrateContext { files, index: &index, settings, extra };
+    let shadowed: Vec<&str> = index
+        .fns
+        .iter()
+        .filter(|f| f.self_ty.is_none() && settings.api.get(&f.name).is_some())
+        .map(|f| f.name.as_str())
+        .collect();
+    let own_api;
+    let api = if shadowed.is_empty() {
+        &*settings.api
+    } else {
+        own_api = settings.api.without(shadowed);
+        &own_api
+    };
+    let cx = CrateContext { files, index: &index, settings, extra, api };
     let mut raw = Vec::new();
     for (rules, run) in CRATE_CHECKS {
         if !settings.any_enabled(rules) {

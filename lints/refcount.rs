@@ -80,15 +80,21 @@ pub const RULES: &[Rule] = &[
 
 pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     let macros = Macros::collect(cx.files);
-    let summaries = Summaries::compute(cx, &macros);
-    for f in &cx.index.fns {
+    let mut summaries = Summaries::compute(cx, &macros);
+    for (index, f) in cx.index.fns.iter().enumerate() {
         // A callback returning an object can break RC006 without calling anything.
         let returns_object = matches!(&f.sig.output, syn::ReturnType::Type(_, ty) if crate::syntax::is_object_ptr(ty));
         if !(touches_capi(cx, f, &summaries) || returns_object && cx.index.is_callback(f)) {
             continue;
         }
-        let mut findings = Vec::new();
-        analyse_fn(cx, f, &summaries, &macros, Some(&mut findings));
+        let findings = match summaries.take_findings(index) {
+            Some(found) => found,
+            None => {
+                let mut found = Vec::new();
+                analyse_fn(cx, f, &summaries, &macros, Some(&mut found));
+                found
+            }
+        };
         let file = &cx.files[f.file];
         for finding in findings {
             if !cx.enabled(finding.code) {
@@ -142,12 +148,7 @@ pub fn analyse_fn(
         syn::ReturnType::Type(_, ty) => crate::syntax::is_object_ptr(ty),
         syn::ReturnType::Default => false,
     };
-    let facts = FnFacts {
-        params,
-        is_callback: cx.index.is_callback(f),
-        returns_object,
-        is_dealloc: cx.index.callbacks.fills(&f.name, "tp_dealloc") || f.name.contains("dealloc"),
-    };
+    let facts = FnFacts { params, is_callback: cx.index.is_callback(f), returns_object };
     let domain = new_domain(cx, f, summaries, facts);
     let exits = run(&domain, &cfg)?;
     if let Some(out) = findings {
@@ -197,7 +198,6 @@ fn analyse_closure(
         params,
         is_callback: outer.is_callback,
         returns_object: outer.returns_object && closure.inputs.is_empty(),
-        is_dealloc: outer.is_dealloc,
     };
     let domain = new_domain(cx, f, summaries, facts);
     if run(&domain, &cfg).is_some() {

@@ -198,6 +198,17 @@ impl ApiTable {
         self.functions.values()
     }
 
+    /// This table without the named functions: a crate that defines a function
+    /// of the same name calls its own (a compat shim whose contract may differ),
+    /// and its summary describes it, not the C API's.
+    pub fn without<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> ApiTable {
+        let mut table = self.clone();
+        for name in names {
+            table.functions.remove(name);
+        }
+        table
+    }
+
     /// Add the functions a `refcounts.dat` knows that this table lacks.
     pub fn fill_from_refcounts(&mut self, dat: &str) {
         for f in refcounts::parse(dat) {

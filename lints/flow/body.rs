@@ -8,6 +8,8 @@
 //! - Formatting and logging macros (`format!`, `println!`, `write!`, ...)
 //!   evaluate their arguments and yield no value the rules look at.
 //! - `assert!(c)` becomes `if c {} else { panic!() }`, so the engine refines on `c`.
+//! - A crate macro this expander cannot follow (repetitions, no fitting
+//!   rule) stays opaque: the engine never guesses what it does.
 //! - Any other macro whose body parses as expressions is a wrapper
 //!   (`ffi!(Py_DECREF(x))`): its expressions are evaluated in order and the
 //!   last one is its value. An argument that can leave the function
@@ -91,6 +93,8 @@ fn holds_macro(block: &syn::Block) -> bool {
 #[derive(Default)]
 pub struct Macros {
     by_name: HashMap<String, Vec<MacroRule>>,
+    /// Defined in the crate with rules this expander cannot follow: opaque, never guessed at.
+    unreadable: std::collections::HashSet<String>,
 }
 
 struct MacroRule {
@@ -140,8 +144,13 @@ impl<'ast> Visit<'ast> for MacroRulesFinder<'_> {
     fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
         if item.mac.path.is_ident("macro_rules") {
             if let Some(name) = &item.ident {
-                if let Some(rules) = parse_rules(item.mac.tokens.clone()) {
-                    self.found.by_name.insert(name.to_string(), rules);
+                match parse_rules(item.mac.tokens.clone()) {
+                    Some(rules) => {
+                        self.found.by_name.insert(name.to_string(), rules);
+                    }
+                    None => {
+                        self.found.unreadable.insert(name.to_string());
+                    }
                 }
             }
         }
@@ -314,6 +323,10 @@ impl Expander<'_> {
         }
         if let Some(expanded) = self.macros.expand(mac) {
             return Some(expanded);
+        }
+        if self.macros.by_name.contains_key(&name) || self.macros.unreadable.contains(&name) {
+            // The crate's own macro, but no rule fits: what it does with its arguments is unknown.
+            return None;
         }
         let exprs = syntax::macro_exprs(mac)?;
         match name.as_str() {

@@ -663,14 +663,16 @@ fn is_diverging_macro(mac: &syn::Macro) -> bool {
 pub fn is_diverging_call(e: &syn::Expr) -> bool {
     let syn::Expr::Call(call) = e else { return false };
     let syn::Expr::Path(p) = &*call.func else { return false };
-    let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let last = segs.last().map(String::as_str).unwrap_or("");
-    let prev = segs.len().checked_sub(2).map(|i| segs[i].as_str());
-    match last {
-        "Py_FatalError" | "unreachable_unchecked" | "panic_any" | "resume_unwind" | "begin_panic" => true,
-        "abort" | "exit" => prev == Some("process"),
-        _ => false,
-    }
+    let mut segs = p.path.segments.iter().rev();
+    let Some(last) = segs.next() else { return false };
+    let prev_is_process = segs.next().is_some_and(|s| s.ident == "process");
+    let last = &last.ident;
+    last == "Py_FatalError"
+        || last == "unreachable_unchecked"
+        || last == "panic_any"
+        || last == "resume_unwind"
+        || last == "begin_panic"
+        || ((last == "abort" || last == "exit") && prev_is_process)
 }
 
 /// Expressions whose lowering needs nodes of their own.

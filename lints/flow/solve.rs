@@ -73,8 +73,15 @@ pub fn solve<'b, D: Domain<'b>>(cfg: &Cfg<'b>, domain: &D) -> Option<Solution<D:
         }
         let Some(mut state) = before[id].clone() else { continue };
         domain.transfer(cfg, id, &mut state);
-        for edge in &cfg.nodes[id].succs {
-            let mut out = state.clone();
+        let succs = &cfg.nodes[id].succs;
+        let mut state = Some(state);
+        for (k, edge) in succs.iter().enumerate() {
+            // The last edge takes the state itself; the others a copy.
+            let mut out = if k + 1 == succs.len() {
+                state.take().expect("state for the last edge")
+            } else {
+                state.clone().expect("state for an edge")
+            };
             if !domain.edge(cfg, id, edge, &mut out) {
                 continue;
             }

@@ -130,3 +130,106 @@ fn status_branches() {
     let t = cond::int_test(&c).unwrap();
     assert_eq!(cond::status_failed(Failure::Zero, "PyArg_ParseTuple", |v| t.holds(v)), Some(true));
 }
+
+fn cfg_of(src: &str) -> (syn::ItemFn, Macros) {
+    (parse_fn(src), Macros::default())
+}
+
+#[test]
+fn labels_break_and_continue_reach_the_right_loop() {
+    let (f, m) = cfg_of(
+        r#"fn f() {
+            'outer: for i in 0..3 {
+                loop {
+                    if i == 1 { continue 'outer; }
+                    if i == 2 { break 'outer; }
+                    break;
+                }
+                after_inner();
+            }
+            after_outer();
+        }"#,
+    );
+    let body = Body::new(&f.block, &m);
+    let cfg = Cfg::of_body(&body);
+    let find = |text: &str| {
+        cfg.nodes
+            .iter()
+            .position(|n| matches!(n.kind, NodeKind::Eval { expr, .. } if syntax::expr_text(expr) == text))
+            .expect("node")
+    };
+    let order = cfg.reverse_postorder();
+    assert!(order.contains(&find("after_inner()")));
+    assert!(order.contains(&find("after_outer()")));
+    let head = cfg.nodes.iter().position(|n| matches!(n.kind, NodeKind::ForNext { .. })).expect("for head");
+    // `continue 'outer` and the end of the body both go back to the `for` head.
+    assert!(cfg.preds(head).len() >= 3, "{:?}", cfg.preds(head));
+}
+
+#[test]
+fn let_else_and_diverging_calls() {
+    let (f, m) = cfg_of(
+        r#"fn f(p: *mut PyObject) -> i32 {
+            let Some(nn) = NonNull::new(p) else { return -1 };
+            if bad(nn) { std::process::abort(); }
+            0
+        }"#,
+    );
+    let body = Body::new(&f.block, &m);
+    let cfg = Cfg::of_body(&body);
+    let test =
+        cfg.nodes.iter().position(|n| matches!(n.kind, NodeKind::Test(Cond::Let { .. }))).expect("let-else test");
+    let kinds: Vec<EdgeKind> = cfg.node(test).succs.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EdgeKind::True) && kinds.contains(&EdgeKind::False));
+    assert_eq!(cfg.preds(Cfg::DIVERGE).len(), 1, "abort() diverges");
+    assert_eq!(returns(&cfg).len(), 2);
+}
+
+#[test]
+fn control_flow_inside_calls_goes_through_temps() {
+    let (f, m) = cfg_of(
+        r#"fn f() -> Result<(), E> {
+            consume(make()?, if c { a() } else { b() });
+            let k = |x: i32| x + 1;
+            Ok(())
+        }"#,
+    );
+    let body = Body::new(&f.block, &m);
+    let cfg = Cfg::of_body(&body);
+    let call = cfg
+        .nodes
+        .iter()
+        .find_map(|n| match n.kind {
+            NodeKind::Eval { expr: syn::Expr::Call(c), .. } if syntax::call_name(c).as_deref() == Some("consume") => {
+                Some(c)
+            }
+            _ => None,
+        })
+        .expect("consume call");
+    assert!(cfg.temp_of(&call.args[0]).is_some(), "the `?` operand is a temp");
+    assert!(cfg.temp_of(&call.args[1]).is_some(), "the `if` value is a temp");
+    assert_eq!(cfg.closures.len(), 1);
+    assert!(matches!(Cfg::of_closure(cfg.closures[0]).nodes.len(), 4..));
+}
+
+#[test]
+fn fixpoint_gives_up_on_unbounded_domains() {
+    /// A domain whose states grow forever around a loop.
+    struct Counter;
+    impl<'b> Domain<'b> for Counter {
+        type State = u64;
+        fn entry(&self, _: &Cfg<'b>) -> u64 {
+            0
+        }
+        fn join(&self, into: &mut u64, other: &u64) {
+            *into = (*into).max(*other);
+        }
+        fn transfer(&self, _: &Cfg<'b>, _: NodeId, state: &mut u64) {
+            *state += 1;
+        }
+    }
+    let (f, m) = cfg_of("fn f() { loop { step(); } }");
+    let body = Body::new(&f.block, &m);
+    let cfg = Cfg::of_body(&body);
+    assert!(solve(&cfg, &Counter).is_none());
+}

@@ -30,8 +30,9 @@ pub enum Own {
     Owned(u8),
     /// Someone else owns it (a container, the caller); `extra` strong references were added by incref.
     Borrowed { owner: Option<Site>, extra: u8 },
-    /// A helper's parameter: whether the caller handed ownership over is the helper's contract.
-    Param,
+    /// A helper's parameter: whether the caller handed ownership over is the
+    /// helper's contract; `extra` strong references were added by incref.
+    Param(u8),
     /// Released here (decref).
     Released(Range<usize>),
     /// Handed to an API that steals it, here; still usable while the container lives.
@@ -113,6 +114,8 @@ pub struct State {
     steals: BTreeMap<Site, BTreeSet<Site>>,
     /// New references written through out-parameters, present when the status call returned 1.
     outs: BTreeMap<Site, BTreeSet<Site>>,
+    /// Items stolen by a container (`PyTuple_SetItem(t, i, item)`): item -> container.
+    stolen_by: BTreeMap<Site, Site>,
     pub exc: Exc,
 }
 
@@ -175,8 +178,6 @@ pub struct FnFacts {
     pub params: Vec<(Option<String>, bool, Range<usize>)>,
     pub is_callback: bool,
     pub returns_object: bool,
-    /// `tp_dealloc`: `Py_DECREF(Py_TYPE(self))` is the heap-type idiom.
-    pub is_dealloc: bool,
 }
 
 pub struct RcDomain<'a> {
@@ -203,6 +204,19 @@ const SINGLETONS: &[&str] = &["Py_None", "Py_True", "Py_False", "Py_NotImplement
 
 fn singleton_site(name: &str) -> Option<Site> {
     SINGLETONS.iter().position(|s| *s == name).map(|i| usize::MAX - i)
+}
+
+/// `_Py_NoneStruct` and the other singleton statics, by the function name that returns them.
+fn singleton_static(e: &syn::Expr) -> Option<&'static str> {
+    let syn::Expr::Path(p) = place::peel(e) else { return None };
+    match syntax::last_segment(&p.path)?.as_str() {
+        "_Py_NoneStruct" => Some("Py_None"),
+        "_Py_TrueStruct" => Some("Py_True"),
+        "_Py_FalseStruct" => Some("Py_False"),
+        "_Py_NotImplementedStruct" => Some("Py_NotImplemented"),
+        "_Py_EllipsisObject" => Some("Py_Ellipsis"),
+        _ => None,
+    }
 }
 
 fn is_singleton_site(s: Site) -> bool {
@@ -236,8 +250,11 @@ impl<'a> RcDomain<'a> {
         self.summaries.get(name).map(Callee::Crate)
     }
 
-    fn range(&self, e: &impl Spanned) -> Range<usize> {
-        self.file.range(e.span())
+    fn range(&self, e: &syn::Expr) -> Range<usize> {
+        match fast_bounds(e) {
+            Some((first, last)) => self.file.range_between(first, last),
+            None => self.file.range(e.span()),
+        }
     }
 
     fn reporting(&self) -> bool {
@@ -287,8 +304,12 @@ impl<'a> RcDomain<'a> {
         self.sites.borrow().get(&site).cloned()
     }
 
-    fn set_info(&self, site: Site, info: SiteInfo) {
-        self.sites.borrow_mut().entry(site).or_insert(info);
+    /// Record what produced a site, the first time it is seen (building the info is not free).
+    fn set_info(&self, site: Site, make: impl FnOnce() -> SiteInfo) {
+        if !self.sites.borrow().contains_key(&site) {
+            let info = make();
+            self.sites.borrow_mut().insert(site, info);
+        }
     }
 
     fn set_own(st: &mut State, v: &Val, own: Own) {
@@ -313,7 +334,8 @@ impl<'a> RcDomain<'a> {
     /// holds an owned object (a loop's previous iteration), that object is
     /// lost if no other local still points to it: RC001. If one does, the two
     /// instances cannot be told apart and the site is no longer judged.
-    fn produce(&self, st: &mut State, site: Site, mut obj: Obj, info: SiteInfo) {
+    fn produce(&self, st: &mut State, site: Site, mut obj: Obj, make: impl FnOnce() -> SiteInfo) {
+        self.set_info(site, make);
         if let Some(old) = st.objs.get(&site) {
             if matches!(old.own, Own::Owned(_)) && old.null != Null::Null && obj.own == Own::Owned(1) {
                 let rebound = self.rebinding.borrow().clone();
@@ -321,7 +343,7 @@ impl<'a> RcDomain<'a> {
                     || st.temps.values().any(|v| v.sites.contains(&site));
                 if held {
                     obj.own = Own::Unknown;
-                } else {
+                } else if let Some(info) = self.info(site) {
                     let name = self.quoted_name(st, site);
                     self.report(Finding {
                         code: "RC001",
@@ -336,7 +358,6 @@ impl<'a> RcDomain<'a> {
             }
         }
         st.objs.insert(site, obj);
-        self.set_info(site, info);
     }
 
     // ----- evaluation -----
@@ -370,11 +391,15 @@ impl<'a> RcDomain<'a> {
             }
             syn::Expr::Lit(_) => Val::default(),
             syn::Expr::Cast(c) => self.eval(cfg, st, &c.expr),
-            syn::Expr::Reference(r) => self.eval(cfg, st, &r.expr),
+            syn::Expr::Reference(syn::ExprReference { expr: inner, .. })
+            | syn::Expr::RawAddr(syn::ExprRawAddr { expr: inner, .. }) => match singleton_static(inner) {
+                Some(name) => self.singleton(st, name, e),
+                None => self.eval(cfg, st, inner),
+            },
             syn::Expr::Unary(u) => {
                 let v = self.eval(cfg, st, &u.expr);
                 if matches!(u.op, syn::UnOp::Deref(_)) {
-                    self.use_val(st, &v, self.range(e), Use::Deref);
+                    self.use_val(st, &v, || self.range(e), Use::Deref);
                 }
                 Val::unknown()
             }
@@ -387,7 +412,7 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Binary(b) => {
                 let compare = matches!(b.op, syn::BinOp::Eq(_) | syn::BinOp::Ne(_));
                 for side in [&b.left, &b.right] {
-                    if !(compare && self.temporary_check(cfg, st, side, "it is only compared")) {
+                    if !(compare && self.temporary_check(cfg, st, side, || "it is only compared".into())) {
                         self.eval(cfg, st, side);
                     }
                 }
@@ -406,11 +431,11 @@ impl<'a> RcDomain<'a> {
                 Val::unknown()
             }
             syn::Expr::Closure(c) => {
-                self.forget_mentioned(st, &syntax::tokens_text(&c.body));
+                self.forget_mentioned(st, &closure_idents(c));
                 Val::unknown()
             }
             syn::Expr::Macro(m) => {
-                self.forget_mentioned(st, &m.mac.tokens.to_string());
+                self.forget_mentioned(st, &token_idents(m.mac.tokens.clone()));
                 Val::unknown()
             }
             _ => {
@@ -464,17 +489,15 @@ impl<'a> RcDomain<'a> {
     }
 
     /// Forget the locals whose names occur in some opaque text (a macro, a closure).
-    fn forget_mentioned(&self, st: &mut State, text: &str) {
-        let words: BTreeSet<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
-        let hit: Vec<Val> =
-            st.vars.iter().filter(|(k, _)| words.contains(k.as_str())).map(|(_, v)| v.clone()).collect();
+    fn forget_mentioned(&self, st: &mut State, words: &BTreeSet<String>) {
+        let hit: Vec<Val> = st.vars.iter().filter(|(k, _)| words.contains(*k)).map(|(_, v)| v.clone()).collect();
         for v in hit {
             Self::forget(st, &v);
         }
     }
 
     /// RC002: a call returning a new reference, used where nothing can release it.
-    fn temporary_check(&self, cfg: &Cfg<'_>, st: &mut State, arg: &syn::Expr, how: &str) -> bool {
+    fn temporary_check(&self, cfg: &Cfg<'_>, st: &mut State, arg: &syn::Expr, how: impl FnOnce() -> String) -> bool {
         let inner = place::peel_alias(arg);
         if cfg.temp_of(inner).is_some() {
             return false;
@@ -493,7 +516,7 @@ impl<'a> RcDomain<'a> {
         self.report(Finding {
             code: "RC002",
             range: range.clone(),
-            message: format!("new reference from `{name}` is never released: {how}"),
+            message: format!("new reference from `{name}` is never released: {}", how()),
             label: "this new reference is never released".into(),
             labels: Vec::new(),
             help: format!("bind the result of `{name}` to a variable, check it for NULL, and `Py_DECREF` it after use"),
@@ -509,7 +532,7 @@ impl<'a> RcDomain<'a> {
         let method = m.method.to_string();
         match method.as_str() {
             "is_null" => {
-                if !self.temporary_check(cfg, st, &m.receiver, "it is only tested for NULL") {
+                if !self.temporary_check(cfg, st, &m.receiver, || "it is only tested for NULL".into()) {
                     self.eval(cfg, st, &m.receiver);
                 }
                 Val::unknown()
@@ -534,7 +557,7 @@ impl<'a> RcDomain<'a> {
             }
             "read" | "read_unaligned" | "read_volatile" => {
                 let v = self.eval(cfg, st, &m.receiver);
-                self.use_val(st, &v, self.range(e), Use::Deref);
+                self.use_val(st, &v, || self.range(e), Use::Deref);
                 Val::unknown()
             }
             "add" | "offset" | "sub" | "wrapping_add" | "wrapping_sub" | "byte_add" | "is_aligned" | "addr" => {
@@ -587,13 +610,11 @@ impl<'a> RcDomain<'a> {
             }
             _ => {}
         }
-        if let Some(s) = singleton_site(&name) {
+        if singleton_site(&name).is_some() {
             for a in &c.args {
                 self.eval(cfg, st, a);
             }
-            st.objs.entry(s).or_insert(Obj { own: Own::Borrowed { owner: None, extra: 0 }, null: Null::NonNull });
-            self.set_info(s, self.call_info(&name, e, Failure::Never, true));
-            return Val::site(s);
+            return self.singleton(st, &name, e);
         }
         match self.lookup(&name) {
             Some(Callee::Api(f)) => match f.refop {
@@ -605,15 +626,15 @@ impl<'a> RcDomain<'a> {
                 let mut vals = Vec::new();
                 for (i, a) in c.args.iter().enumerate() {
                     let borrows = s.params.get(i) == Some(&ParamEffect::Borrows) && s.returns_param != Some(i);
-                    let how = format!("it is passed to `{name}`, which does not take it over");
-                    if borrows && self.temporary_check(cfg, st, a, &how) {
+                    let how = || format!("it is passed to `{name}`, which does not take it over");
+                    if borrows && self.temporary_check(cfg, st, a, how) {
                         vals.push(Val::unknown());
                         continue;
                     }
                     vals.push(self.eval(cfg, st, a));
                 }
                 for (i, v) in vals.iter().enumerate() {
-                    self.use_val(st, v, self.range(&c.args[i]), Use::Pass);
+                    self.use_val(st, v, || self.range(&c.args[i]), Use::Pass);
                     self.crate_param_effect(st, s, i, v, at.clone());
                 }
                 self.crate_result(st, e, &name, s, &vals)
@@ -621,7 +642,7 @@ impl<'a> RcDomain<'a> {
             None => {
                 for a in &c.args {
                     let v = self.eval(cfg, st, a);
-                    self.use_val(st, &v, self.range(a), Use::Pass);
+                    self.use_val(st, &v, || self.range(a), Use::Pass);
                     Self::forget(st, &v);
                     if let Some(p) = out_place(a) {
                         st.vars.remove(&p);
@@ -631,6 +652,14 @@ impl<'a> RcDomain<'a> {
                 Val::unknown()
             }
         }
+    }
+
+    /// A reference to a singleton (`Py_None()`, `&raw mut _Py_NoneStruct`): one site per singleton.
+    fn singleton(&self, st: &mut State, name: &str, e: &syn::Expr) -> Val {
+        let Some(s) = singleton_site(name) else { return Val::unknown() };
+        st.objs.entry(s).or_insert(Obj { own: Own::Borrowed { owner: None, extra: 0 }, null: Null::NonNull });
+        self.set_info(s, || self.call_info(name, e, Failure::Never, true));
+        Val::site(s)
     }
 
     fn call_info(&self, name: &str, e: &syn::Expr, failure: Failure, api: bool) -> SiteInfo {
@@ -649,7 +678,8 @@ impl<'a> RcDomain<'a> {
                             Own::Borrowed { owner, extra } if *extra > 0 => {
                                 Own::Borrowed { owner: *owner, extra: extra - 1 }
                             }
-                            Own::Owned(_) | Own::Param => Own::Escaped,
+                            Own::Param(n) if *n > 0 => Own::Param(n - 1),
+                            Own::Owned(_) | Own::Param(_) => Own::Escaped,
                             _ => Own::Unknown,
                         };
                     }
@@ -668,17 +698,17 @@ impl<'a> RcDomain<'a> {
         let null = if matches!(failure, Failure::Null | Failure::NullOrAbsent) { Null::Maybe } else { Null::Unknown };
         match s.returns {
             Some(Returns::New) => {
-                self.produce(st, site, Obj { own: Own::Owned(1), null }, self.call_info(name, e, failure, false));
+                self.produce(st, site, Obj { own: Own::Owned(1), null }, || self.call_info(name, e, failure, false));
                 Val::site(site)
             }
             Some(Returns::Borrowed) => {
                 let obj = Obj { own: Own::Borrowed { owner: None, extra: 0 }, null };
-                self.produce(st, site, obj, self.call_info(name, e, failure, false));
+                self.produce(st, site, obj, || self.call_info(name, e, failure, false));
                 Val::site(site)
             }
             _ => {
                 if matches!(failure, Failure::MinusOne) {
-                    self.set_info(site, self.call_info(name, e, failure, false));
+                    self.set_info(site, || self.call_info(name, e, failure, false));
                     Val { status: Some(site), ..Val::unknown() }
                 } else {
                     Val::unknown()
@@ -689,7 +719,8 @@ impl<'a> RcDomain<'a> {
 
     fn api_call(&self, cfg: &Cfg<'_>, st: &mut State, e: &syn::Expr, c: &syn::ExprCall, f: &ApiFunction) -> Val {
         let name = f.name.as_str();
-        let at = self.range(e);
+        let at_cell = std::cell::OnceCell::new();
+        let at = || at_cell.get_or_init(|| self.range(e)).clone();
         let site = site_of(e);
         let args: Vec<&syn::Expr> = c.args.iter().collect();
         // Format-driven ownership.
@@ -719,7 +750,10 @@ impl<'a> RcDomain<'a> {
             let steal = f.steal(i).or(build_steals.contains(&i).then_some(Steal::Always));
             if let Some(steal) = steal {
                 let v = self.eval(cfg, st, a);
-                self.steal(st, &v, steal, name, at.clone(), site);
+                let container = vals.first().filter(|_| i > 0).and_then(|c: &Val| {
+                    (c.sites.len() == 1 && !c.unknown).then(|| *c.sites.iter().next().expect("one site"))
+                });
+                self.steal(st, &v, steal, name, at(), site, container);
                 vals.push(v);
                 continue;
             }
@@ -730,14 +764,14 @@ impl<'a> RcDomain<'a> {
                 continue;
             }
             if !format_unknown
-                && self.temporary_check(cfg, st, a, &format!("it is passed to `{name}`, which does not steal it"))
+                && self.temporary_check(cfg, st, a, || format!("it is passed to `{name}`, which does not steal it"))
             {
                 vals.push(Val::unknown());
                 continue;
             }
             let v = self.eval(cfg, st, a);
             let use_kind = if accepts_null_args(name) { Use::Pass } else { Use::ApiArg };
-            self.use_val(st, &v, self.range(*a), use_kind);
+            self.use_val(st, &v, || self.range(a), use_kind);
             if format_unknown {
                 Self::forget(st, &v);
             }
@@ -754,7 +788,8 @@ impl<'a> RcDomain<'a> {
         match name {
             "PyErr_Clear" | "PyErr_Fetch" | "PyErr_GetRaisedException" => st.exc = Exc::No,
             "PyModuleDef_Init" => return Val::unknown(),
-            "Py_TYPE" if self.facts.is_dealloc => return Val::unknown(),
+            // `Py_DECREF(Py_TYPE(self))` is the heap-type idiom of `tp_dealloc`; types are not judged.
+            "Py_TYPE" => return Val::unknown(),
             _ => {}
         }
         // Out-parameters.
@@ -765,10 +800,12 @@ impl<'a> RcDomain<'a> {
                 _ => (Own::Borrowed { owner: None, extra: 0 }, Null::Unknown),
             };
             // NULL in an out-parameter is an answer ("absent", "no exception"), not a failure: no RC007.
-            let mut info = self.call_info(name, e, Failure::NullOrAbsent, false);
-            info.var = Some(p.clone());
-            info.range = at.clone();
-            self.produce(st, out_site, Obj { own, null }, info);
+            let make = || {
+                let mut info = self.call_info(name, e, Failure::NullOrAbsent, false);
+                info.var = Some(p.clone());
+                info
+            };
+            self.produce(st, out_site, Obj { own, null }, make);
             st.vars.insert(p, Val::site(out_site));
             if kind == Returns::New {
                 st.outs.entry(site).or_default().insert(out_site);
@@ -790,11 +827,11 @@ impl<'a> RcDomain<'a> {
                         Own::Borrowed { owner, extra: 0 }
                     }
                 };
-                self.produce(st, site, Obj { own, null }, self.call_info(name, e, f.failure, true));
+                self.produce(st, site, Obj { own, null }, || self.call_info(name, e, f.failure, true));
                 Val::site(site)
             }
             Returns::Value => {
-                self.set_info(site, self.call_info(name, e, f.failure, true));
+                self.set_info(site, || self.call_info(name, e, f.failure, true));
                 let status = matches!(f.failure, Failure::MinusOne | Failure::Zero)
                     || st.steals.contains_key(&site)
                     || st.outs.contains_key(&site);
@@ -803,7 +840,17 @@ impl<'a> RcDomain<'a> {
         }
     }
 
-    fn steal(&self, st: &mut State, v: &Val, steal: Steal, name: &str, at: Range<usize>, call: Site) {
+    #[allow(clippy::too_many_arguments)]
+    fn steal(
+        &self,
+        st: &mut State,
+        v: &Val,
+        steal: Steal,
+        name: &str,
+        at: Range<usize>,
+        call: Site,
+        container: Option<Site>,
+    ) {
         if v.unknown {
             Self::forget(st, v);
             return;
@@ -827,7 +874,7 @@ impl<'a> RcDomain<'a> {
             return;
         }
         if Self::all(st, v, |o| matches!(o.own, Own::Released(_) | Own::Stolen(_))) {
-            self.use_val(st, v, at.clone(), Use::Release);
+            self.use_val(st, v, || at.clone(), Use::Release);
             return;
         }
         for site in &v.sites {
@@ -835,12 +882,18 @@ impl<'a> RcDomain<'a> {
             o.own = match (&o.own, steal) {
                 (Own::Owned(n), _) if *n > 1 => Own::Owned(n - 1),
                 (Own::Borrowed { owner, extra }, _) if *extra > 0 => Own::Borrowed { owner: *owner, extra: extra - 1 },
-                (Own::Owned(_) | Own::Param, Steal::Always) => Own::Stolen(at.clone()),
+                (Own::Param(n), _) if *n > 0 => Own::Param(n - 1),
+                (Own::Owned(_) | Own::Param(_), Steal::Always) => {
+                    if let Some(c) = container {
+                        st.stolen_by.insert(*site, c);
+                    }
+                    Own::Stolen(at.clone())
+                }
                 (Own::Owned(_) | Own::FailedSteal(_), Steal::OnSuccess) => {
                     st.steals.entry(call).or_default().insert(*site);
                     Own::PendingSteal(at.clone())
                 }
-                (Own::Param, Steal::OnSuccess) => Own::Escaped,
+                (Own::Param(_), Steal::OnSuccess) => Own::Escaped,
                 _ => Own::Unknown,
             };
         }
@@ -854,7 +907,7 @@ impl<'a> RcDomain<'a> {
                 let v = self.eval(cfg, st, arg);
                 self.non_object_check(st, &v, &at, name);
                 let kind = if matches!(op, RefOp::Incref | RefOp::NewRef) { Use::ApiArg } else { Use::Pass };
-                self.use_val(st, &v, self.range(arg), kind);
+                self.use_val(st, &v, || self.range(arg), kind);
                 if v.unknown {
                     Self::forget(st, &v);
                 } else {
@@ -865,7 +918,7 @@ impl<'a> RcDomain<'a> {
                                 Own::Borrowed { owner, extra } => {
                                     Own::Borrowed { owner: *owner, extra: (extra + 1).min(3) }
                                 }
-                                Own::Param => Own::Param,
+                                Own::Param(n) => Own::Param((n + 1).min(3)),
                                 _ => Own::Unknown,
                             };
                         }
@@ -881,7 +934,7 @@ impl<'a> RcDomain<'a> {
                 let v = self.eval(cfg, st, arg);
                 if !self.non_object_check(st, &v, &at, name) {
                     if op == RefOp::Decref {
-                        self.use_val(st, &v, self.range(arg), Use::NullCheckOnly);
+                        self.use_val(st, &v, || self.range(arg), Use::NullCheckOnly);
                     }
                     self.release(st, &v, at, true);
                 }
@@ -974,14 +1027,15 @@ impl<'a> RcDomain<'a> {
             return;
         }
         if Self::all(st, v, |o| matches!(o.own, Own::Released(_) | Own::Stolen(_))) {
-            self.use_val(st, v, at, Use::Release);
+            self.use_val(st, v, || at.clone(), Use::Release);
             return;
         }
         for site in &v.sites {
             let Some(o) = st.objs.get_mut(site) else { continue };
             o.own = match &o.own {
                 Own::Owned(n) if *n > 1 => Own::Owned(n - 1),
-                Own::Owned(_) | Own::Param | Own::FailedSteal(_) => Own::Released(at.clone()),
+                Own::Param(n) if *n > 0 => Own::Param(n - 1),
+                Own::Owned(_) | Own::Param(_) | Own::FailedSteal(_) => Own::Released(at.clone()),
                 Own::Borrowed { owner, extra } if *extra > 0 => Own::Borrowed { owner: *owner, extra: extra - 1 },
                 Own::Escaped => Own::Escaped,
                 _ => Own::Unknown,
@@ -1001,7 +1055,7 @@ impl<'a> RcDomain<'a> {
     }
 
     /// A use of a value: RC004 when it was released, RC007 when it may be NULL.
-    fn use_val(&self, st: &mut State, v: &Val, at: Range<usize>, kind: Use) {
+    fn use_val(&self, st: &mut State, v: &Val, at: impl Fn() -> Range<usize>, kind: Use) {
         if !v.definite() {
             return;
         }
@@ -1040,12 +1094,12 @@ impl<'a> RcDomain<'a> {
             let first = if stolen { "reference handed over here" } else { "released here" };
             self.report(Finding {
                 code: "RC004",
-                range: at.clone(),
+                range: at(),
                 message,
                 label,
                 labels: vec![(earlier, first.to_string())],
                 help,
-                key: ("RC004", at.start),
+                key: ("RC004", at().start),
             });
             Self::forget(st, v);
             return;
@@ -1057,6 +1111,7 @@ impl<'a> RcDomain<'a> {
                 .iter()
                 .filter_map(|s| match st.objs.get(s) {
                     Some(Obj { own: Own::Borrowed { owner: Some(owner), extra: 0 }, .. }) => Some(*owner),
+                    Some(Obj { own: Own::Stolen(_), .. }) => st.stolen_by.get(s).copied(),
                     _ => None,
                 })
                 .collect();
@@ -1067,12 +1122,12 @@ impl<'a> RcDomain<'a> {
                     let container = self.quoted_name(st, owners[0]);
                     self.report(Finding {
                         code: "RC004",
-                        range: at.clone(),
-                        message: format!("borrowed {item} is used after its container {container} was released"),
+                        range: at(),
+                        message: format!("{item} is used after its container {container} was released"),
                         label: "used here".into(),
-                        labels: vec![(r, format!("{container} released here, and {item} was borrowed from it"))],
+                        labels: vec![(r, format!("{container} released here, and {item} belonged to it"))],
                         help: "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".into(),
-                        key: ("RC004", at.start),
+                        key: ("RC004", at().start),
                     });
                     Self::forget(st, v);
                     return;
@@ -1090,7 +1145,7 @@ impl<'a> RcDomain<'a> {
             let what = self.quoted_name(st, site);
             self.report(Finding {
                 code: "RC007",
-                range: at.clone(),
+                range: at(),
                 message: format!("{what} may be NULL here: `{}` was not checked for failure", info.what),
                 label: "used before a NULL check".into(),
                 labels: vec![(info.range, format!("`{}` returns NULL on failure", info.what))],
@@ -1140,13 +1195,15 @@ impl<'a> RcDomain<'a> {
 
     fn exit(&self, cfg: &Cfg<'_>, st: &mut State, value: Option<&syn::Expr>, kind: ReturnKind, at: proc_macro2::Span) {
         let v = value.map(|e| self.eval(cfg, st, e));
+        // Returning a parameter as is (not an extra reference to it).
         let returns_param = v.as_ref().filter(|v| !v.unknown && v.sites.len() == 1).and_then(|v| {
             let s = *v.sites.iter().next().expect("one site");
-            (1..=self.facts.params.len()).contains(&s).then(|| s - 1)
+            let plain = st.objs.get(&s).is_some_and(|o| o.own == Own::Param(0));
+            ((1..=self.facts.params.len()).contains(&s) && plain).then(|| s - 1)
         });
         let mut ret = RetClass::Nothing;
         if let (Some(v), Some(e)) = (&v, value) {
-            self.use_val(st, v, self.range(e), Use::Pass);
+            self.use_val(st, v, || self.range(e), Use::Pass);
             self.borrowed_return(st, v, e);
             ret = Self::classify_return(st, v);
             for s in &v.sites {
@@ -1157,8 +1214,9 @@ impl<'a> RcDomain<'a> {
                             Own::Borrowed { owner: *owner, extra: extra - 1 }
                         }
                         Own::Owned(_) => Own::Escaped,
+                        Own::Param(n) if *n > 0 => Own::Param(n - 1),
                         // A helper returning its parameter: no summary claim either way.
-                        Own::Param => Own::Unknown,
+                        Own::Param(_) => Own::Unknown,
                         other => other.clone(),
                     };
                 }
@@ -1236,7 +1294,7 @@ impl<'a> RcDomain<'a> {
         if objs.iter().all(|o| o.null == Null::Null) {
             return RetClass::Null;
         }
-        if objs.iter().all(|o| matches!(o.own, Own::Owned(_) | Own::Borrowed { extra: 1.., .. })) {
+        if objs.iter().all(|o| matches!(o.own, Own::Owned(_) | Own::Borrowed { extra: 1.., .. } | Own::Param(1..))) {
             RetClass::New
         } else if objs.iter().all(|o| matches!(o.own, Own::Borrowed { extra: 0, .. })) {
             RetClass::Borrowed
@@ -1347,6 +1405,85 @@ impl<'a> RcDomain<'a> {
     }
 }
 
+/// The boolean an arm of `match b { true => .., false => .. }` stands for
+/// (`_` after one literal arm stands for the other value).
+fn bool_arm(arms: &[syn::Arm], i: usize) -> Option<bool> {
+    let lit = |p: &syn::Pat| match p {
+        syn::Pat::Lit(l) => match &l.lit {
+            syn::Lit::Bool(b) => Some(b.value),
+            _ => None,
+        },
+        _ => None,
+    };
+    match &arms[i].pat {
+        syn::Pat::Wild(_) => {
+            let earlier: Vec<bool> =
+                arms[..i].iter().filter(|a| a.guard.is_none()).filter_map(|a| lit(&a.pat)).collect();
+            (earlier.len() == 1).then(|| !earlier[0])
+        }
+        p => lit(p),
+    }
+}
+
+/// The first and last token spans of common expressions, found without
+/// printing the expression (syn's `span()` walks every token).
+fn fast_bounds(e: &syn::Expr) -> Option<(proc_macro2::Span, proc_macro2::Span)> {
+    match e {
+        syn::Expr::Path(p) if p.qself.is_none() => {
+            let first = match &p.path.leading_colon {
+                Some(c) => c.spans[0],
+                None => p.path.segments.first()?.ident.span(),
+            };
+            Some((first, p.path.segments.last()?.ident.span()))
+        }
+        syn::Expr::Call(c) => Some((fast_bounds(&c.func)?.0, c.paren_token.span.close())),
+        syn::Expr::MethodCall(m) => Some((fast_bounds(&m.receiver)?.0, m.paren_token.span.close())),
+        syn::Expr::Paren(p) => Some((p.paren_token.span.open(), p.paren_token.span.close())),
+        _ => None,
+    }
+}
+
+/// The identifiers in a token stream (a macro the engine cannot read).
+fn token_idents(tokens: proc_macro2::TokenStream) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![tokens];
+    while let Some(ts) = stack.pop() {
+        for t in ts {
+            match t {
+                proc_macro2::TokenTree::Ident(id) => {
+                    out.insert(id.to_string());
+                }
+                proc_macro2::TokenTree::Group(g) => stack.push(g.stream()),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The single-segment paths a closure body mentions (what it may capture).
+fn closure_idents(c: &syn::ExprClosure) -> BTreeSet<String> {
+    struct Idents(BTreeSet<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Idents {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(id) = p.path.get_ident() {
+                self.0.insert(id.to_string());
+            }
+        }
+        fn visit_macro(&mut self, m: &'ast syn::Macro) {
+            self.0.extend(token_idents(m.tokens.clone()));
+        }
+    }
+    let mut v = Idents(BTreeSet::new());
+    syn::visit::Visit::visit_expr(&mut v, &c.body);
+    v.0
+}
+
+/// `PyErr_Occurred()`.
+fn is_err_occurred(e: &syn::Expr) -> bool {
+    matches!(place::peel(e), syn::Expr::Call(c) if syntax::call_name(c).as_deref() == Some("PyErr_Occurred"))
+}
+
 /// Whether a callee path is `..::NAME::f` (`NonNull::new`).
 fn second_last_is(func: &syn::Expr, name: &str) -> bool {
     let syn::Expr::Path(p) = func else { return false };
@@ -1433,24 +1570,22 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             temps: BTreeMap::new(),
             steals: BTreeMap::new(),
             outs: BTreeMap::new(),
+            stolen_by: BTreeMap::new(),
             exc: Exc::No,
         };
         for (i, (name, is_obj, range)) in self.facts.params.iter().enumerate() {
             let (Some(name), true) = (name, is_obj) else { continue };
             let site = param_site(i);
-            let own = if self.facts.is_callback { Own::Borrowed { owner: None, extra: 0 } } else { Own::Param };
+            let own = if self.facts.is_callback { Own::Borrowed { owner: None, extra: 0 } } else { Own::Param(0) };
             st.objs.insert(site, Obj { own, null: Null::Unknown });
-            self.set_info(
-                site,
-                SiteInfo {
-                    what: name.clone(),
-                    range: range.clone(),
-                    is_param: Some(i),
-                    var: Some(name.clone()),
-                    failure: Failure::Never,
-                    api: false,
-                },
-            );
+            self.set_info(site, || SiteInfo {
+                what: name.clone(),
+                range: range.clone(),
+                is_param: Some(i),
+                var: Some(name.clone()),
+                failure: Failure::Never,
+                api: false,
+            });
             st.vars.insert(name.clone(), Val::site(site));
         }
         st
@@ -1482,6 +1617,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
         for (k, v) in &other.outs {
             into.outs.entry(*k).or_default().extend(v.iter().copied());
         }
+        into.stolen_by.retain(|k, v| other.stolen_by.get(k) == Some(v));
         if into.exc != other.exc {
             into.exc = Exc::Maybe;
         }
@@ -1493,7 +1629,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 if matches!(dest, Dest::Discard) || matches!(dest, Dest::Let(syn::Pat::Wild(_))) {
                     let dropped = place::peel(expr);
                     if !matches!(dropped, syn::Expr::Call(_))
-                        || !self.temporary_check(cfg, st, dropped, "its value is dropped")
+                        || !self.temporary_check(cfg, st, dropped, || "its value is dropped".into())
                     {
                         self.eval(cfg, st, expr);
                     }
@@ -1537,7 +1673,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 }
             }
             NodeKind::Return { value, kind, at } => self.exit(cfg, st, value, kind, at),
-            NodeKind::Opaque(mac) => self.forget_mentioned(st, &mac.tokens.to_string()),
+            NodeKind::Opaque(mac) => self.forget_mentioned(st, &token_idents(mac.tokens.clone())),
             NodeKind::Entry | NodeKind::Exit | NodeKind::Diverge | NodeKind::Join => {}
         }
     }
@@ -1547,6 +1683,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             NodeKind::Test(Cond::Bool(c)) => {
                 let taken = edge.kind == EdgeKind::True;
                 if let Some(t) = cond::null_test(c) {
+                    if is_err_occurred(t.ptr) {
+                        self.exception_known(st, t.null_when_true != taken);
+                        return true;
+                    }
                     return self.refine_null(cfg, st, t.ptr, t.null_when_true == taken);
                 }
                 if let Some(t) = cond::int_test(c) {
@@ -1564,6 +1704,9 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             NodeKind::Match { scrutinee, arms } => {
                 let EdgeKind::Arm(i) = edge.kind else { return true };
                 let pat = &arms[i].pat;
+                if let (Some(t), Some(value)) = (cond::null_test(scrutinee), bool_arm(arms, i)) {
+                    return self.refine_null(cfg, st, t.ptr, t.null_when_true == value);
+                }
                 if cond::option_of_ptr(scrutinee).is_some() || self.null_checked_arg(scrutinee).is_some() {
                     return self.refine_presence(cfg, st, scrutinee, pat, cond::pattern_presence(pat), true);
                 }
@@ -1596,6 +1739,19 @@ impl<'b> Domain<'b> for RcDomain<'_> {
 }
 
 impl RcDomain<'_> {
+    /// `PyErr_Occurred()` was tested: with no exception set, every unchecked
+    /// result of an API that returns NULL only with an exception is not NULL;
+    /// with one set, they are taken as the failed (NULL) results.
+    fn exception_known(&self, st: &mut State, set: bool) {
+        let sites = self.sites.borrow();
+        for (site, obj) in st.objs.iter_mut() {
+            if obj.null == Null::Maybe && sites.get(site).is_some_and(|i| i.failure == Failure::Null) {
+                obj.null = if set { Null::Null } else { Null::NonNull };
+            }
+        }
+        st.exc = if set { Exc::Yes } else { Exc::No };
+    }
+
     /// `check(p)` where `check` is a crate helper that returns `p` when it is not NULL and fails otherwise.
     fn null_checked_arg<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
         let syn::Expr::Call(c) = place::peel(e) else { return None };

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use syn::visit::Visit;
 
-use super::domain::{Exc, ExitRecord, Null, Own, RetClass};
+use super::domain::{Exc, ExitRecord, Finding, Null, Own, RetClass};
 use crate::capi::{Failure, Returns};
 use crate::context::CrateContext;
 use crate::flow::Macros;
@@ -49,6 +49,9 @@ pub struct FnSummary {
 #[derive(Debug, Default)]
 pub struct Summaries {
     by_name: HashMap<String, FnSummary>,
+    /// Findings of the functions analysed in the round that settled (by index in
+    /// the crate index): they were computed with the final summaries already.
+    settled_findings: HashMap<usize, Vec<Finding>>,
 }
 
 /// Rounds of bottom-up refinement (helpers of helpers of helpers).
@@ -57,6 +60,11 @@ const ROUNDS: usize = 3;
 impl Summaries {
     pub fn get(&self, name: &str) -> Option<&FnSummary> {
         self.by_name.get(name)
+    }
+
+    /// The findings of function `index` if the last summary round already computed them.
+    pub(super) fn take_findings(&mut self, index: usize) -> Option<Vec<Finding>> {
+        self.settled_findings.remove(&index)
     }
 
     pub fn len(&self) -> usize {
@@ -82,18 +90,22 @@ impl Summaries {
             .collect();
         for _ in 0..ROUNDS {
             let mut next = Summaries::default();
+            let mut findings = HashMap::new();
             for &i in &unique {
                 let f = &cx.index.fns[i];
                 if !super::touches_capi(cx, f, &summaries) && !crate::syntax::signature_mentions_pyobject(f.sig) {
                     continue;
                 }
-                if let Some(exits) = super::analyse_fn(cx, f, &summaries, macros, None) {
+                let mut found = Vec::new();
+                if let Some(exits) = super::analyse_fn(cx, f, &summaries, macros, Some(&mut found)) {
                     next.by_name.insert(f.name.clone(), summarise(f.sig, &exits));
+                    findings.insert(i, found);
                 }
             }
             let settled = next.by_name == summaries.by_name;
             summaries = next;
             if settled {
+                summaries.settled_findings = findings;
                 break;
             }
         }
@@ -185,7 +197,7 @@ fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
                 };
             }
             let states: Vec<&Own> = states.into_iter().flatten().collect();
-            if states.iter().all(|o| **o == Own::Param) {
+            if states.iter().all(|o| **o == Own::Param(0)) {
                 ParamEffect::Borrows
             } else if states.iter().all(|o| matches!(o, Own::Released(_))) {
                 ParamEffect::Releases
