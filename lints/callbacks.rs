@@ -136,6 +136,18 @@ impl Finder {
             _ => None,
         })
     }
+
+    /// Helper constructors and macro rows of a method table: the argument list
+    /// holds `METH_*` flags, so the functions named beside them are `ml_meth`s
+    /// (`method_def(c"sum", sum, METH_VARARGS)`, `("sum", sum, METH_O)`).
+    fn add_method_entry<'e>(&mut self, elems: impl Iterator<Item = &'e syn::Expr> + Clone) {
+        let Some(flags) = elems.clone().map(syntax::expr_text).find(|t| t.contains("METH_")) else { return };
+        for e in elems {
+            if !syntax::expr_text(e).contains("METH_") {
+                self.add(e, Registration::MethodDef { flags: Some(flags.clone()) });
+            }
+        }
+    }
 }
 
 impl<'ast> Visit<'ast> for Finder {
@@ -197,13 +209,25 @@ impl<'ast> Visit<'ast> for Finder {
                     self.add(arg, Registration::Slot { slot: slot.clone() });
                 }
             }
+        } else {
+            self.add_method_entry(call.args.iter());
         }
         syn::visit::visit_expr_call(self, call);
     }
 
+    fn visit_expr_tuple(&mut self, tuple: &'ast syn::ExprTuple) {
+        // Tables built by a project macro: `methods![("sum", sum, METH_VARARGS), ..]`.
+        self.add_method_entry(tuple.elems.iter());
+        syn::visit::visit_expr_tuple(self, tuple);
+    }
+
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         let registers = |id: &str| {
-            id.starts_with("Py") || id.starts_with("tp_") || id.starts_with("Py_tp_") || id.starts_with("Py_mod_")
+            id.starts_with("Py")
+                || id.starts_with("tp_")
+                || id.starts_with("Py_tp_")
+                || id.starts_with("Py_mod_")
+                || id.starts_with("METH_")
         };
         if !syntax::tokens_mention(&mac.tokens, registers) {
             return;
@@ -232,4 +256,36 @@ fn is_slot_constant(text: &str) -> bool {
         || last.starts_with("Py_bf_")
         || last == "Py_mod_exec"
         || last == "Py_mod_create"
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::{Callbacks, Registration};
+
+    fn collect(text: &str) -> Callbacks {
+        let file = crate::source::parse(Arc::from(Path::new("lib.rs")), Arc::from(text)).expect("parses");
+        Callbacks::collect(std::slice::from_ref(&file))
+    }
+
+    #[test]
+    fn method_entries_from_helper_constructors_and_macro_rows() {
+        let found = collect(
+            r#"
+            static METHODS: [PyMethodDef; 3] = [
+                method_def(c"sum", sum, METH_VARARGS),
+                PyMethodDef::zeroed(),
+            ];
+            methods![("mean", mean, METH_O | METH_COEXIST)];
+            "#,
+        );
+        assert_eq!(found.registrations("sum"), &[Registration::MethodDef { flags: Some("METH_VARARGS".into()) }]);
+        assert_eq!(
+            found.registrations("mean"),
+            &[Registration::MethodDef { flags: Some("METH_O | METH_COEXIST".into()) }]
+        );
+        assert!(!found.is_callback("method_def"));
+    }
 }

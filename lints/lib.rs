@@ -8,6 +8,7 @@
 //! [`engine::check`] runs it all.
 
 pub mod callbacks;
+pub mod callgraph;
 pub mod capi;
 pub mod checkout;
 pub mod context;

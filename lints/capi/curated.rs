@@ -125,10 +125,12 @@ _PyObject_New                      new       null
 _PyObject_NewVar                   new       null
 PyObject_GC_New                    new       null
 PyObject_GC_NewVar                 new       null
-# Init sets the fresh memory's refcount to 1 and returns it: the caller owns that
-# reference (refcounts.dat's 0 only says Init does not add one).
-PyObject_Init                      new       never
-PyObject_InitVar                   new       never
+# Init sets the fresh memory's refcount to 1 and returns the same pointer it was
+# given: the reference is the memory's, which the caller already tracks, so the
+# result is an alias, not a second reference to judge (`PyObject_Init(o, tp);
+# return o;` is the idiom).
+PyObject_Init                      val       never
+PyObject_InitVar                   val       never
 PyObject_GC_Track                  val       never
 PyObject_GC_UnTrack                val       never
 PyObject_GC_Del                    val       never
@@ -554,7 +556,7 @@ PyModule_CheckExact                val       never
 PyModule_Create                    new       null
 PyModule_Create2                   new       null
 # Returns its argument cast to PyObject* (refcounts.dat: borrowed); returning it from PyInit_* is the idiom.
-PyModuleDef_Init                   borrowed  null
+PyModuleDef_Init                   borrowed  never
 PyModule_FromDefAndSpec            new       null
 PyModule_FromDefAndSpec2           new       null
 PyModule_ExecDef                   val       -1

@@ -144,12 +144,20 @@ impl<'ast> Visit<'ast> for MacroRulesFinder<'_> {
     fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
         if item.mac.path.is_ident("macro_rules") {
             if let Some(name) = &item.ident {
+                let name = name.to_string();
+                // Two definitions of one name (`#[cfg(Py_3_13)]` and `#[cfg(not(..))]`
+                // variants): which one is compiled is unknown, so neither is followed.
+                if self.found.by_name.contains_key(&name) || self.found.unreadable.contains(&name) {
+                    self.found.by_name.remove(&name);
+                    self.found.unreadable.insert(name);
+                    return;
+                }
                 match parse_rules(item.mac.tokens.clone()) {
                     Some(rules) => {
-                        self.found.by_name.insert(name.to_string(), rules);
+                        self.found.by_name.insert(name, rules);
                     }
                     None => {
-                        self.found.unreadable.insert(name.to_string());
+                        self.found.unreadable.insert(name);
                     }
                 }
             }
@@ -247,6 +255,14 @@ fn match_rule(matcher: &[MatchPiece], tokens: TokenStream) -> Option<HashMap<Str
     (rest.is_empty() || trailing_comma).then_some(bindings)
 }
 
+/// The span from the first to the last token of `tokens`.
+fn tokens_span(tokens: &TokenStream) -> Option<Span> {
+    let mut trees = tokens.clone().into_iter();
+    let first = trees.next()?.span();
+    let last = trees.last().map_or(first, |t| t.span());
+    Some(first.join(last).unwrap_or(first))
+}
+
 /// Substitute `$name` in a rule body; everything else gets the invocation's span.
 fn transcribe(body: TokenStream, bindings: &HashMap<String, TokenStream>, span: Span) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = body.into_iter().collect();
@@ -257,8 +273,11 @@ fn transcribe(body: TokenStream, bindings: &HashMap<String, TokenStream>, span: 
             TokenTree::Punct(p) if p.as_char() == '$' => {
                 let Some(TokenTree::Ident(name)) = trees.get(i + 1) else { return None };
                 let value = bindings.get(&name.to_string())?;
-                // Keep an expression argument one unit, as the compiler does.
-                out.push(TokenTree::Group(Group::new(Delimiter::None, value.clone())));
+                // Keep an expression argument one unit, as the compiler does, spanned
+                // where the argument was written (a new group would point nowhere).
+                let mut group = Group::new(Delimiter::None, value.clone());
+                group.set_span(tokens_span(value).unwrap_or(span));
+                out.push(TokenTree::Group(group));
                 i += 2;
             }
             TokenTree::Group(g) => {
@@ -332,20 +351,22 @@ impl Expander<'_> {
         match name.as_str() {
             "assert" | "debug_assert" => {
                 let cond = exprs.into_iter().next()?;
-                Some(syn::parse_quote!(if #cond {} else { panic!() }))
+                // Parenthesised: a struct literal is not a valid bare `if` condition.
+                syn::parse2(quote::quote!(if (#cond) {} else { panic!() })).ok()
             }
             "assert_eq" | "debug_assert_eq" | "assert_ne" | "debug_assert_ne" => {
                 let mut it = exprs.into_iter();
                 let (a, b) = (it.next()?, it.next()?);
-                Some(if name.ends_with("_eq") {
-                    syn::parse_quote!(if #a == #b {} else { panic!() })
+                let tokens = if name.ends_with("_eq") {
+                    quote::quote!(if (#a) == (#b) {} else { panic!() })
                 } else {
-                    syn::parse_quote!(if #a != #b {} else { panic!() })
-                })
+                    quote::quote!(if (#a) != (#b) {} else { panic!() })
+                };
+                syn::parse2(tokens).ok()
             }
             "addr_of" | "addr_of_mut" => {
                 let place = exprs.into_iter().next()?;
-                Some(syn::parse_quote!(&mut #place))
+                syn::parse2(quote::quote!(&mut (#place))).ok()
             }
             _ if VALUELESS_MACROS.contains(&name.as_str()) => {
                 let stmts = exprs.into_iter().map(|e| syn::Stmt::Expr(e, Some(Default::default())));
@@ -364,7 +385,8 @@ fn wrapper_expansion(exprs: Vec<syn::Expr>) -> syn::Expr {
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
-            let e = if super::cfg::can_leave(&e) { syn::parse_quote!(if #unknown { #e }) } else { e };
+            let e =
+                if super::cfg::can_leave(&e) { syn::parse2(quote::quote!(if #unknown { #e })).unwrap_or(e) } else { e };
             syn::Stmt::Expr(e, (i + 1 < n).then(Default::default))
         })
         .collect();
