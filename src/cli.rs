@@ -52,6 +52,7 @@ pub enum Command {
 }
 
 pub fn main() -> ExitCode {
+    quiet_worker_panics();
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => commands::check::run(args),
@@ -63,4 +64,22 @@ pub fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::run(args),
     };
     ExitCode::from(code)
+}
+
+/// A bug in a rule panics on a worker thread; the engine catches it and
+/// `check` reports it as an internal error with the file it was analysing.
+/// Print only the panic's location there, not the default hook's backtrace;
+/// panics anywhere else keep the default report.
+fn quiet_worker_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let on_worker = std::thread::current().name().is_some_and(|n| n.starts_with("cpython-rs-worker"));
+        if on_worker {
+            if let Some(location) = info.location() {
+                eprintln!("cpython-rs: a rule panicked at {location}");
+            }
+        } else {
+            default(info);
+        }
+    }));
 }

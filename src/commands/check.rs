@@ -157,7 +157,7 @@ fn write_summary(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<(
             (0, w) => plural(w, "warning"),
             (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
         };
-        writeln!(out, "Found {counts} in {files}.")
+        writeln!(out, "Found {counts} ({files} checked).")
     }
 }
 

@@ -56,7 +56,14 @@ pub fn position(result: &CheckResult, d: &Diagnostic, offset: usize) -> (usize, 
     result.sources.get(&d.path).map_or((1, 1), |s| s.row_col(offset))
 }
 
-/// The path as it should be printed: forward slashes on every platform.
+/// The path as it should be printed: relative to the working directory when
+/// it lies below it (project-level rules find files from the checkout root,
+/// as absolute paths), with forward slashes on every platform.
 pub fn display_path(path: &std::path::Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let relative = if path.is_absolute() {
+        std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(std::path::Path::to_path_buf))
+    } else {
+        None
+    };
+    relative.as_deref().unwrap_or(path).to_string_lossy().replace('\\', "/")
 }

@@ -435,7 +435,14 @@ fn next_steps(checkout: &Checkout, options: &Options, replaced: Option<&Replaced
         Step::new("Regenerate `configure` from `configure.ac`", Some("Tools/build/regen-configure.sh")),
         Step::new("Regenerate `Python/stdlib_module_names.h`", Some("make regen-stdlib-module-names")),
         Step::new("Configure and build CPython with the new module", Some("./configure && make -j")),
-        Step::new("Run the module's tests", Some(&format!("./python -m test test_{name}"))),
+        match replaced.and_then(|r| r.public.as_ref()) {
+            // The public module's own tests exercise the replacement too.
+            Some((public, _)) => Step::new(
+                format!("Run the module's tests and those of `{public}`, which now imports it"),
+                Some(&format!("./python -m test test_{name} test_{public}")),
+            ),
+            None => Step::new("Run the module's tests", Some(&format!("./python -m test test_{name}"))),
+        },
         Step::new("Check the Rust code for C-API mistakes", Some(&format!("cpython-rs check Modules/{name}"))),
     ];
     steps.push(match news {
