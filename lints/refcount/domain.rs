@@ -1324,7 +1324,7 @@ impl<'a> RcDomain<'a> {
         self.report(Finding {
             code: "RC006",
             range: range.clone(),
-            message: format!("callback returns borrowed reference {what}"),
+            message: format!("callback returns a borrowed reference: {what}"),
             label: "CPython expects a new reference here".into(),
             labels: origin.filter(|i| i.range != range).map(|i| vec![(i.range, why)]).unwrap_or_default(),
             help: format!("return `Py_NewRef({})` (or `Py_INCREF` it before returning)", self.code_name(st, site)),
