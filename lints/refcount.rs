@@ -164,10 +164,16 @@ pub fn analyse_fn(
 fn run(domain: &RcDomain<'_>, cfg: &Cfg<'_>) -> Option<Vec<ExitRecord>> {
     let solution = flow::solve(cfg, domain)?;
     *domain.findings.borrow_mut() = Some(Vec::new());
-    for id in cfg.reverse_postorder() {
+    let rpo = cfg.reverse_postorder();
+    let mut order = vec![usize::MAX; cfg.nodes.len()];
+    for (i, id) in rpo.iter().enumerate() {
+        order[*id] = i;
+    }
+    for &id in &rpo {
         if let Some(before) = solution.before(id) {
             let mut state = before.clone();
             flow::Domain::transfer(domain, cfg, id, &mut state);
+            domain.back_edge_leaks(cfg, id, &state, &order, &solution);
         }
     }
     Some(domain.exits.take())

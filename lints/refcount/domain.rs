@@ -325,6 +325,19 @@ impl<'a> RcDomain<'a> {
         Self::set_own(st, v, Own::Unknown);
     }
 
+    /// Like `forget`, but plain memory (`PyMem_Malloc`, `PyCapsule_GetPointer`) stays plain
+    /// memory: a standard-library or libc routine (`ptr::write_bytes`, `libc::memcpy`) cannot
+    /// turn it into a Python object, so RC008 still applies after it.
+    fn forget_objects(st: &mut State, v: &Val) {
+        for s in &v.sites {
+            if let Some(o) = st.objs.get_mut(s) {
+                if o.own != Own::NonObject {
+                    o.own = Own::Unknown;
+                }
+            }
+        }
+    }
+
     /// The objects of `v`, if every one of them is in a state satisfying `pred`.
     fn all(st: &State, v: &Val, pred: impl Fn(&Obj) -> bool) -> bool {
         v.definite() && v.sites.iter().all(|s| st.objs.get(s).is_some_and(&pred))
@@ -640,10 +653,15 @@ impl<'a> RcDomain<'a> {
                 self.crate_result(st, e, &name, s, &vals)
             }
             None => {
+                let memory_routine = is_memory_routine(&c.func);
                 for a in &c.args {
                     let v = self.eval(cfg, st, a);
                     self.use_val(st, &v, || self.range(a), Use::Pass);
-                    Self::forget(st, &v);
+                    if memory_routine {
+                        Self::forget_objects(st, &v);
+                    } else {
+                        Self::forget(st, &v);
+                    }
                     if let Some(p) = out_place(a) {
                         st.vars.remove(&p);
                     }
@@ -788,6 +806,12 @@ impl<'a> RcDomain<'a> {
         match name {
             "PyErr_Clear" | "PyErr_Fetch" | "PyErr_GetRaisedException" => st.exc = Exc::No,
             "PyModuleDef_Init" => return Val::unknown(),
+            // Raw memory initialised as an object header is a Python object from here on.
+            "PyObject_Init" | "PyObject_InitVar" => {
+                if let Some(v) = vals.first() {
+                    Self::set_own(st, v, Own::Unknown);
+                }
+            }
             // `Py_DECREF(Py_TYPE(self))` is the heap-type idiom of `tp_dealloc`; types are not judged.
             "Py_TYPE" => return Val::unknown(),
             _ => {}
@@ -972,6 +996,101 @@ impl<'a> RcDomain<'a> {
                 }
                 Val::unknown()
             }
+        }
+    }
+
+    /// RC001 at a loop's back edge (`continue`, or the end of the body): a new reference held
+    /// only by a local the loop body declared goes out of scope there, so it is lost. Only a
+    /// definitely owned, non-NULL object that no other local or temporary holds is reported.
+    pub fn back_edge_leaks(
+        &self,
+        cfg: &Cfg<'_>,
+        from: NodeId,
+        after: &State,
+        order: &[usize],
+        solution: &crate::flow::solve::Solution<State>,
+    ) {
+        for edge in &cfg.node(from).succs {
+            let head = edge.to;
+            if order[head] > order[from] || !matches!(cfg.node(head).kind, NodeKind::Join | NodeKind::ForNext { .. }) {
+                continue;
+            }
+            let mut st = after.clone();
+            if !self.edge(cfg, from, edge, &mut st) {
+                continue;
+            }
+            let Some(outer) = self.names_entering(cfg, head, order, solution) else { continue };
+            for (name, v) in &st.vars {
+                if outer.contains(name) || !v.definite() || v.sites.len() != 1 {
+                    continue;
+                }
+                let site = *v.sites.iter().next().expect("one site");
+                let Some(obj) = st.objs.get(&site) else { continue };
+                if !matches!(obj.own, Own::Owned(_)) || obj.null != Null::NonNull {
+                    continue;
+                }
+                let held_elsewhere = st.vars.iter().any(|(n, o)| n != name && o.sites.contains(&site))
+                    || st.temps.values().any(|t| t.sites.contains(&site));
+                let Some(info) = self.info(site).filter(|i| i.is_param.is_none()) else { continue };
+                if held_elsewhere {
+                    continue;
+                }
+                let labels = self
+                    .node_range(cfg, from)
+                    .map(|r| vec![(r, format!("the loop goes on from here without releasing `{name}`"))])
+                    .unwrap_or_default();
+                self.report(Finding {
+                    code: "RC001",
+                    range: info.range.clone(),
+                    message: format!("new reference from `{}` is leaked", info.what),
+                    label: "new reference created here".into(),
+                    labels,
+                    help: format!(
+                        "release `{name}` with `Py_DECREF` before the loop moves to its next iteration, or hand it on"
+                    ),
+                    key: ("RC001", site),
+                });
+            }
+        }
+    }
+
+    /// The locals that exist when a loop is entered from outside (its forward predecessors).
+    fn names_entering(
+        &self,
+        cfg: &Cfg<'_>,
+        head: NodeId,
+        order: &[usize],
+        solution: &crate::flow::solve::Solution<State>,
+    ) -> Option<BTreeSet<String>> {
+        let saved = self.findings.borrow_mut().take();
+        let mut names = BTreeSet::new();
+        let mut any = false;
+        for &(pred, _) in cfg.preds(head) {
+            if order[pred] >= order[head] {
+                continue;
+            }
+            let Some(before) = solution.before(pred) else { continue };
+            let mut st = before.clone();
+            self.transfer(cfg, pred, &mut st);
+            for edge in cfg.node(pred).succs.iter().filter(|e| e.to == head) {
+                let mut taken = st.clone();
+                if self.edge(cfg, pred, edge, &mut taken) {
+                    any = true;
+                    names.extend(taken.vars.keys().cloned());
+                }
+            }
+        }
+        *self.findings.borrow_mut() = saved;
+        any.then_some(names)
+    }
+
+    /// The syntax a node evaluates or tests, to point at.
+    fn node_range(&self, cfg: &Cfg<'_>, id: NodeId) -> Option<Range<usize>> {
+        match &cfg.node(id).kind {
+            NodeKind::Eval { expr, .. } => Some(self.range(expr)),
+            NodeKind::Test(Cond::Bool(c)) => Some(self.range(c)),
+            NodeKind::Test(Cond::Let { scrutinee, .. }) => Some(self.range(scrutinee)),
+            _ => None,
         }
     }
 
@@ -1801,4 +1920,12 @@ impl RcDomain<'_> {
         }
         true
     }
+}
+
+/// A callee from the standard library or libc (`ptr::write_bytes`, `std::ptr::copy`,
+/// `libc::memset`): it may read or write memory but never creates a Python object.
+fn is_memory_routine(func: &syn::Expr) -> bool {
+    let syn::Expr::Path(p) = func else { return false };
+    let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    segments.len() > 1 && matches!(segments[0].as_str(), "std" | "core" | "alloc" | "ptr" | "mem" | "libc")
 }
