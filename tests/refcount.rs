@@ -309,3 +309,89 @@ fn each_rule_has_a_near_miss_that_stays_clean() {
         assert_eq!(rc_codes(body), Vec::<&str>::new(), "{body}");
     }
 }
+
+#[test]
+fn rc001_continue_drops_loop_local() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn count(_m: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
+    let mut n = 0;
+    loop {
+        let item = PyIter_Next(it);
+        if item.is_null() {
+            break;
+        }
+        if PyUnicode_Check(item) == 0 {
+            continue;
+        }
+        n += 1;
+        Py_DECREF(item);
+    }
+    if !PyErr_Occurred().is_null() {
+        return ptr::null_mut();
+    }
+    PyLong_FromLong(n)
+}
+"#
+    ));
+}
+
+#[test]
+fn loop_locals_kept_by_outer_locals_stay_clean() {
+    let body = r#"unsafe extern "C" fn pick(_m: *mut PyObject, seq: *mut PyObject) -> *mut PyObject {
+    let mut best: *mut PyObject = ptr::null_mut();
+    let mut keep: Vec<*mut PyObject> = Vec::new();
+    for i in 0..PySequence_Size(seq) {
+        let item = PySequence_GetItem(seq, i);
+        if item.is_null() {
+            Py_XDECREF(best);
+            return ptr::null_mut();
+        }
+        if i % 2 == 0 {
+            keep.push(item);
+            continue;
+        }
+        Py_XDECREF(best);
+        best = item;
+        if PyObject_IsTrue(best) < 0 {
+            Py_XDECREF(best);
+            return ptr::null_mut();
+        }
+    }
+    for k in keep {
+        Py_DECREF(k);
+    }
+    if best.is_null() { Py_NewRef(Py_None()) } else { best }
+}
+"#;
+    assert!(rc_codes(body).is_empty(), "{:?}", rc_codes(body));
+}
+
+#[test]
+fn rc008_survives_memory_routines_but_not_object_init() {
+    assert_snapshot!(render(
+        r#"unsafe extern "C" fn scratch(_m: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let buf = PyMem_Malloc(16) as *mut PyObject;
+    if buf.is_null() {
+        return PyErr_NoMemory();
+    }
+    ptr::write_bytes(buf as *mut u8, 0, 16);
+    Py_XDECREF(buf);
+    Py_NewRef(Py_None())
+}
+"#
+    ));
+    let init = r#"unsafe extern "C" fn make(_m: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let op = PyObject_Malloc(64) as *mut PyObject;
+    if op.is_null() {
+        return PyErr_NoMemory();
+    }
+    PyObject_Init(op, ptr::addr_of_mut!(PyBaseObject_Type));
+    if PyObject_IsTrue(op) < 0 {
+        Py_DECREF(op);
+        return ptr::null_mut();
+    }
+    op
+}
+"#;
+    assert!(rc_codes(init).is_empty(), "{:?}", rc_codes(init));
+}

@@ -350,13 +350,16 @@ impl<'a> RcDomain<'a> {
     fn produce(&self, st: &mut State, site: Site, mut obj: Obj, make: impl FnOnce() -> SiteInfo) {
         self.set_info(site, make);
         if let Some(old) = st.objs.get(&site) {
-            if matches!(old.own, Own::Owned(_)) && old.null != Null::Null && obj.own == Own::Owned(1) {
-                let rebound = self.rebinding.borrow().clone();
-                let held = st.vars.iter().any(|(name, v)| v.sites.contains(&site) && Some(name) != rebound.as_ref())
-                    || st.temps.values().any(|v| v.sites.contains(&site));
-                if held {
-                    obj.own = Own::Unknown;
-                } else if let Some(info) = self.info(site) {
+            let rebound = self.rebinding.borrow().clone();
+            let held = old.null != Null::Null
+                && (st.vars.iter().any(|(name, v)| v.sites.contains(&site) && Some(name) != rebound.as_ref())
+                    || st.temps.values().any(|v| v.sites.contains(&site)));
+            if held && obj.own != Own::NonObject {
+                // Another local still holds an earlier instance (`best = item` in a loop):
+                // a release through it must not be taken for a release of the new one.
+                obj.own = Own::Unknown;
+            } else if matches!(old.own, Own::Owned(_)) && old.null != Null::Null && obj.own == Own::Owned(1) {
+                if let Some(info) = self.info(site) {
                     let name = self.quoted_name(st, site);
                     self.report(Finding {
                         code: "RC001",
