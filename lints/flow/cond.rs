@@ -183,10 +183,15 @@ pub fn int_test(cond: &syn::Expr) -> Option<IntTest<'_>> {
     }
 }
 
-/// An integer literal, possibly negated or cast (`-1`, `0 as c_int`).
+/// An integer literal, possibly negated or cast (`-1`, `0 as c_int`). A float literal with an
+/// integral value counts too: `PyFloat_AsDouble(x) == -1.0` tests the same error value.
 pub fn int_lit(e: &syn::Expr) -> Option<i64> {
     match peel(e) {
         syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse().ok(),
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(f), .. }) => {
+            let v: f64 = f.base10_parse().ok()?;
+            (v.fract() == 0.0 && v.abs() < 1e15).then_some(v as i64)
+        }
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => int_lit(&u.expr).map(|v| -v),
         syn::Expr::Cast(c) => int_lit(&c.expr),
         _ => None,

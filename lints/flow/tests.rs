@@ -131,6 +131,16 @@ fn status_branches() {
     assert_eq!(cond::status_failed(Failure::Zero, "PyArg_ParseTuple", |v| t.holds(v)), Some(true));
 }
 
+#[test]
+fn integral_float_literals_are_int_tests() {
+    let c: syn::Expr = syn::parse_str("x == -1.0").unwrap();
+    let t = cond::int_test(&c).unwrap();
+    assert_eq!(t.rhs, -1);
+    assert!(t.holds(-1));
+    let c: syn::Expr = syn::parse_str("x < 0.5").unwrap();
+    assert!(cond::int_test(&c).is_none(), "a fractional bound is not an integer test");
+}
+
 fn cfg_of(src: &str) -> (syn::ItemFn, Macros) {
     (parse_fn(src), Macros::default())
 }
