@@ -366,7 +366,15 @@ impl Expander<'_> {
             }
             "addr_of" | "addr_of_mut" => {
                 let place = exprs.into_iter().next()?;
-                syn::parse2(quote::quote!(&mut (#place))).ok()
+                // Spanned at the macro name, so a finding on the result points into the source.
+                let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+                let tokens = match place {
+                    syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) | syn::Expr::Paren(_) => {
+                        quote::quote_spanned!(span=> &mut #place)
+                    }
+                    _ => quote::quote_spanned!(span=> &mut (#place)),
+                };
+                syn::parse2(tokens).ok()
             }
             _ if VALUELESS_MACROS.contains(&name.as_str()) => {
                 let stmts = exprs.into_iter().map(|e| syn::Stmt::Expr(e, Some(Default::default())));
