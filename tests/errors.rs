@@ -261,3 +261,63 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
 "#,
     );
 }
+
+#[test]
+fn null_tests_through_guards_and_merged_values_stay_clean() {
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+use std::ptr;
+
+struct Guard(*mut PyObject);
+
+unsafe extern "C" fn upper(_m: *mut PyObject, obj: *mut PyObject) -> *mut PyObject {
+    let s = Guard(PyObject_Str(obj));
+    if s.0.is_null() {
+        return ptr::null_mut();
+    }
+    PyObject_CallMethod(s.0, c"upper".as_ptr(), ptr::null())
+}
+
+unsafe extern "C" fn maybe_str(_m: *mut PyObject, obj: *mut PyObject) -> *mut PyObject {
+    let owned = PyUnicode_Check(obj) == 0;
+    let s = if owned { PyObject_Str(obj) } else { obj };
+    if s.is_null() {
+        return ptr::null_mut();
+    }
+    PyLong_FromSsize_t(PyUnicode_GetLength(s))
+}
+
+unsafe extern "C" fn sqrt_of(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    let x = PyFloat_AsDouble(arg);
+    if x == -1.0 && !PyErr_Occurred().is_null() {
+        return ptr::null_mut();
+    }
+    PyFloat_FromDouble(x.sqrt())
+}
+"#,
+    );
+}
+
+#[test]
+fn guard_field_keeps_the_absent_null() {
+    let found = check_snippet(
+        "lib.rs",
+        r#"
+use pyo3_ffi::*;
+use std::ptr;
+
+struct Guard(*mut PyObject);
+
+unsafe extern "C" fn first(_m: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
+    let g = Guard(PyIter_Next(it));
+    if g.0.is_null() {
+        return ptr::null_mut();
+    }
+    g.0
+}
+"#,
+        &["EI"],
+    );
+    assert_eq!(codes(&found), vec!["EI001"]);
+}

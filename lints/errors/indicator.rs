@@ -400,7 +400,7 @@ impl<'b> Domain<'b> for ErrDomain<'_, '_, '_> {
                 Some(v) => {
                     let mine = into.vals[&k];
                     let merged = Val {
-                        origin: if mine.origin == v.origin { mine.origin } else { None },
+                        origin: join_origin(mine.origin, v.origin),
                         known: if mine.known == v.known { mine.known } else { Known::Any },
                         site: if mine.site == v.site { mine.site } else { None },
                     };
@@ -606,6 +606,12 @@ impl ErrDomain<'_, '_, '_> {
         }
         // Assigning to a place invalidates what was known of fields under it.
         state.vals.retain(|k, _| !k.starts_with(&format!("{target}.")));
+        for (field, value) in constructor_fields(peel_alias(expr)) {
+            let field_val = self.value_of(value, state);
+            if field_val != Val::UNKNOWN {
+                state.vals.insert(format!("{target}.{field}"), field_val);
+            }
+        }
         state.vals.insert(target, val);
     }
 
@@ -832,6 +838,20 @@ fn forget_out_params<'e>(args: impl Iterator<Item = &'e syn::Expr>, state: &mut 
     }
 }
 
+/// The origin of a value that came one way on one path and another way on another
+/// (`if owned { PyObject_Str(o) } else { o }`): when either may be a failing call, testing
+/// the merged value may or may not mean an exception was set.
+fn join_origin(a: Option<Origin>, b: Option<Origin>) -> Option<Origin> {
+    let fallible = |o: Option<Origin>| o.is_some_and(|o| o != Origin::NeverNull);
+    if a == b {
+        a
+    } else if fallible(a) || fallible(b) {
+        Some(Origin::Unknown)
+    } else {
+        None
+    }
+}
+
 /// Whether a call goes to the Rust standard library or a constructor (never touches the indicator).
 fn is_rust_call(call: &syn::ExprCall) -> bool {
     let syn::Expr::Path(p) = &*call.func else { return true };
@@ -854,4 +874,31 @@ fn calls_something_known(analysis: &Analysis<'_, '_>, e: &syn::Expr) -> bool {
         }
     });
     found
+}
+
+/// The fields a constructor fills: `Guard(PyObject_Str(o))` gives `0`, `Owned { ptr: .. }` gives
+/// `ptr`, so testing `g.0.is_null()` later tests that call's result.
+fn constructor_fields(e: &syn::Expr) -> Vec<(String, &syn::Expr)> {
+    match e {
+        syn::Expr::Call(call) => {
+            let syn::Expr::Path(p) = &*call.func else { return Vec::new() };
+            let Some(last) = p.path.segments.last().map(|s| s.ident.to_string()) else { return Vec::new() };
+            let is_type = last.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(last.as_str(), "Some" | "Ok" | "Err")
+                && !last.starts_with("Py");
+            if !is_type {
+                return Vec::new();
+            }
+            call.args.iter().enumerate().map(|(i, a)| (i.to_string(), a)).collect()
+        }
+        syn::Expr::Struct(s) => s
+            .fields
+            .iter()
+            .filter_map(|f| match &f.member {
+                syn::Member::Named(id) => Some((id.to_string(), &f.expr)),
+                syn::Member::Unnamed(i) => Some((i.index.to_string(), &f.expr)),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
