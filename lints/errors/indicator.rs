@@ -894,9 +894,9 @@ fn constructor_fields(e: &syn::Expr) -> Vec<(String, &syn::Expr)> {
         syn::Expr::Struct(s) => s
             .fields
             .iter()
-            .filter_map(|f| match &f.member {
-                syn::Member::Named(id) => Some((id.to_string(), &f.expr)),
-                syn::Member::Unnamed(i) => Some((i.index.to_string(), &f.expr)),
+            .map(|f| match &f.member {
+                syn::Member::Named(id) => (id.to_string(), &f.expr),
+                syn::Member::Unnamed(i) => (i.index.to_string(), &f.expr),
             })
             .collect(),
         _ => Vec::new(),
