@@ -1306,7 +1306,9 @@ impl<'a> RcDomain<'a> {
 
     fn assign(&self, st: &mut State, lhs: &syn::Expr, v: Val) {
         match place::place_of(lhs) {
-            Some(p) if p.is_local() && !p.is_static() => {
+            // A name this function never bound is a static (`JsonDecodeError = ..`) or,
+            // in a closure, a captured variable: either way the value leaves the body.
+            Some(p) if p.is_local() && !p.is_static() && st.vars.contains_key(&p.root) => {
                 st.vars.insert(p.root, v);
             }
             _ => Self::set_own(st, &v, Own::Escaped),
