@@ -920,6 +920,8 @@ impl Typer<'_, '_> {
             Expr::Cast(c) => self.resolver().ty(&c.ty, self.self_ty()),
             Expr::Paren(p) => self.infer(&p.expr),
             Expr::Group(g) => self.infer(&g.expr),
+            // `unsafe { &*(slf as *const T) }`: a block has the type of its tail expression.
+            Expr::Unsafe(_) | Expr::Block(_) => block_tail(expr).map_or(Ty::Unknown, |e| self.infer(e)),
             Expr::Unary(u) => match u.op {
                 syn::UnOp::Deref(_) => match self.infer(&u.expr) {
                     Ty::Ref(t) | Ty::Ptr(t) => *t,
@@ -1049,6 +1051,31 @@ impl Typer<'_, '_> {
             syn::Member::Unnamed(i) => i.index.to_string(),
         };
         self.resolver().field_ty(ty, &field)
+    }
+}
+
+/// The tail expression of a plain or `unsafe` block (through parentheses), if it has one.
+fn block_tail(expr: &syn::Expr) -> Option<&syn::Expr> {
+    let block = match expr {
+        syn::Expr::Paren(p) => return block_tail(&p.expr),
+        syn::Expr::Group(g) => return block_tail(&g.expr),
+        syn::Expr::Unsafe(u) => &u.block,
+        syn::Expr::Block(b) if b.label.is_none() => &b.block,
+        _ => return None,
+    };
+    match block.stmts.last()? {
+        syn::Stmt::Expr(e, None) => Some(e),
+        _ => None,
+    }
+}
+
+/// The elements of a tuple expression, also as the tail of a block (`unsafe { (a, b) }`).
+fn tuple_elems(expr: &syn::Expr) -> Option<&syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>> {
+    match expr {
+        syn::Expr::Tuple(t) => Some(&t.elems),
+        syn::Expr::Paren(p) => tuple_elems(&p.expr),
+        syn::Expr::Group(g) => tuple_elems(&g.expr),
+        other => tuple_elems(block_tail(other)?),
     }
 }
 
@@ -1279,7 +1306,16 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             Some(init) => self.file().range(expr_end(&init.expr)).end,
             None => self.file().range(local.semi_token.span).end,
         };
-        self.bind_pat(&local.pat, ty);
+        match (&local.pat, local.init.as_ref().and_then(|i| tuple_elems(&i.expr))) {
+            // `let (a, b) = unsafe { (f(x), g(y)) };`: each name gets its element's type.
+            (syn::Pat::Tuple(pats), Some(elems)) if pats.elems.len() == elems.len() => {
+                let tys: Vec<Ty> = elems.iter().map(|e| self.typer().infer(e)).collect();
+                for (pat, ty) in pats.elems.iter().zip(tys) {
+                    self.bind_pat(pat, ty);
+                }
+            }
+            _ => self.bind_pat(&local.pat, ty),
+        }
     }
 
     fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {

@@ -146,6 +146,14 @@ impl<'f> Bindings<'f> {
             syn::Expr::Block(b) => self.block_kind(cx, &b.block, at),
             syn::Expr::Path(p) => p.path.get_ident().and_then(|id| self.kind_at(&id.to_string(), at)),
             syn::Expr::Field(f) => self.field_kind(f),
+            // `objs[0]` out of a collection of object pointers is an object pointer, as `for obj in objs` is;
+            // `objs[1..]` is still the collection.
+            syn::Expr::Index(ix) => {
+                let root = collection_root(&ix.expr)?;
+                (self.kind_at(&root, at) == Some(Held::Container)).then_some(
+                    if matches!(peel(&ix.index), syn::Expr::Range(_)) { Held::Container } else { Held::Pointer },
+                )
+            }
             syn::Expr::Cast(c) => {
                 if syntax::is_object_ptr(&c.ty) {
                     Some(Held::Pointer)
