@@ -1000,6 +1000,10 @@ impl Typer<'_, '_> {
             if matches!(ty, "RefCell" | "Cell") && last == "new" {
                 return Ty::named(ty);
             }
+            // `NonZeroU64::new(n)`: `Some` only for a non-zero `n`.
+            if ty.starts_with("NonZero") && last == "new" {
+                return Ty::Named("Option".into(), vec![Ty::NonZero]);
+            }
             if is_smart_pointer(ty) && last == "new" {
                 let inner = c.args.first().map_or(Ty::Unknown, |a| self.infer(a));
                 return Ty::Named(ty.to_string(), vec![inner]);
@@ -1184,6 +1188,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.bind_pat(&r.pat, inner);
             }
             syn::Pat::Paren(p) => self.bind_pat(&p.pat, ty),
+            // `Some(x)` / `Ok(x)` of an `Option<T>` / `Result<T, _>`: `x` is a `T`.
+            syn::Pat::TupleStruct(ts) if ts.elems.len() == 1 => {
+                let variant = syntax::last_segment(&ts.path).unwrap_or_default();
+                let inner = match ty {
+                    Ty::Named(n, mut args)
+                        if !args.is_empty()
+                            && ((n == "Option" && variant == "Some") || (n == "Result" && variant == "Ok")) =>
+                    {
+                        args.swap_remove(0)
+                    }
+                    _ => Ty::Unknown,
+                };
+                self.bind_pat(&ts.elems[0], inner);
+            }
             other => {
                 let mut names = PatNames(Vec::new());
                 names.visit_pat(other);
@@ -1321,7 +1339,11 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
         self.visit_expr(&l.expr);
         self.binding_start = self.file().range(expr_end(&l.expr)).end;
-        self.visit_pat(&l.pat);
+        // `if let Some(n) = NonZeroU32::new(x)`: a typed scrutinee types the binding.
+        match self.typer().infer(&l.expr) {
+            Ty::Unknown => self.visit_pat(&l.pat),
+            ty => self.bind_pat(&l.pat, ty),
+        }
     }
 
     fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
