@@ -22,13 +22,9 @@ unsafe extern "C" fn swap_first(_module: *mut PyObject, args: *mut PyObject) -> 
         return std::ptr::null_mut();
     }
     // SAFETY: both lists are locked and non-empty.
-    unsafe {
-        let x = PyList_GET_ITEM(a, 0);
-        PyList_SET_ITEM(a, 0, PyList_GET_ITEM(b, 0));
-        PyList_SET_ITEM(b, 0, x);
-    }
+    let first = unsafe { Py_NewRef(PyList_GET_ITEM(a, 0)) };
     // SAFETY: pairs with the Begin above.
     unsafe { PyCriticalSection2_End(&mut cs) };
-    // SAFETY: attached.
-    unsafe { Py_NewRef(Py_None()) }
+    let _ = nb;
+    first
 }
