@@ -329,3 +329,29 @@ impl Job {
 "#
     ));
 }
+
+#[test]
+fn gt004_indexed_element_of_pointer_collection() {
+    // `objs[0]` out of a `&[*mut PyObject]` is an object pointer; `objs[1..]` stays a collection.
+    let text = r#"
+use pyo3_ffi::*;
+pub unsafe fn f(objs: &[*mut PyObject]) {
+    let first = objs[0];
+    std::thread::scope(|s| {
+        s.spawn(move || PyObject_Hash(first));
+    });
+}
+"#;
+    let found = check_snippet("lib.rs", text, &["GT"]);
+    assert_eq!(codes(&found), vec!["GT004"]);
+    assert!(found[0].message.contains("`first`"), "{}", found[0].message);
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+pub unsafe fn g(objs: &[*mut PyObject], sizes: &[i64]) -> i64 {
+    let n = sizes[0];
+    std::thread::spawn(move || n * 2).join().unwrap_or(0) + objs.len() as i64
+}
+"#,
+    );
+}
