@@ -355,3 +355,33 @@ pub unsafe fn g(objs: &[*mut PyObject], sizes: &[i64]) -> i64 {
 "#,
     );
 }
+
+#[test]
+fn gt002_alone_when_a_path_never_restores() {
+    // The call after the loop is detached only on the `break` path, which never restores:
+    // one mistake, reported once (GT002). A call inside a region that is restored later keeps GT001.
+    let text = r#"
+use pyo3_ffi::*;
+fn poll(i: u32) -> bool { i == 3 }
+unsafe extern "C" fn f(_m: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    for i in 0..10 {
+        let save = PyEval_SaveThread();
+        if poll(i) { break; }
+        PyEval_RestoreThread(save);
+    }
+    PyLong_FromLong(1)
+}
+unsafe extern "C" fn g(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
+    let save = PyEval_SaveThread();
+    Py_INCREF(o);
+    if poll(1) { return o; }
+    PyEval_RestoreThread(save);
+    o
+}
+"#;
+    let found = check_snippet("lib.rs", text, &["GT"]);
+    let mut found: Vec<(&str, usize)> = found.iter().map(|d| (d.code, d.range.start)).collect();
+    found.sort_by_key(|(_, at)| *at);
+    let codes: Vec<&str> = found.iter().map(|(c, _)| *c).collect();
+    assert_eq!(codes, vec!["GT002", "GT002", "GT001"]);
+}

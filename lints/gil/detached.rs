@@ -193,10 +193,20 @@ impl Findings {
     fn emit(mut self, cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
         self.detached_calls.sort_by_key(|c| (c.file, c.call.start));
+        let leaked: HashSet<(usize, Range<usize>)> = self
+            .leaks
+            .iter()
+            .filter(|l| l.kind == Kind::Save && cx.enabled("GT002"))
+            .map(|l| (l.file, l.site.clone()))
+            .collect();
         for DetachedCall { file: file_index, call: range, callee: name, detached_at, label, through } in
             self.detached_calls
         {
             if !cx.enabled("GT001") || !seen.insert((file_index, range.clone())) {
+                continue;
+            }
+            if leaked.contains(&(file_index, detached_at.clone())) && !restored_later(cx, file_index, &range) {
+                // Detached only because a path never restores: that one mistake is GT002's.
                 continue;
             }
             let file = &cx.files[file_index];
@@ -255,6 +265,26 @@ impl Findings {
                 )),
             );
         }
+    }
+}
+
+/// Whether `PyEval_RestoreThread` is written after `call` in the function that holds it: then the
+/// call sits between a save and a restore, a mistake of its own; otherwise it is detached only on
+/// paths that never restore, which GT002 already reports.
+fn restored_later(cx: &CrateContext<'_>, file_index: usize, call: &Range<usize>) -> bool {
+    let file = &cx.files[file_index];
+    let body_end = cx
+        .index
+        .fns
+        .iter()
+        .filter(|f| f.file == file_index)
+        .map(|f| file.range(f.block.span()))
+        .filter(|r| r.start <= call.start && call.end <= r.end)
+        .min_by_key(|r| r.len())
+        .map(|r| r.end);
+    match body_end {
+        Some(end) => file.text().get(call.end..end).is_none_or(|rest| rest.contains("RestoreThread")),
+        None => true,
     }
 }
 
