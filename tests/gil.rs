@@ -385,3 +385,25 @@ unsafe extern "C" fn g(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
     let codes: Vec<&str> = found.iter().map(|(c, _)| *c).collect();
     assert_eq!(codes, vec!["GT002", "GT002", "GT001"]);
 }
+
+#[test]
+fn gt004_named_closure_handed_to_a_thread() {
+    let text = r#"
+use pyo3_ffi::*;
+pub unsafe fn f(obj: *mut PyObject) {
+    let task = move || PyObject_Hash(obj);
+    std::thread::spawn(task);
+}
+"#;
+    assert_eq!(codes(&check_snippet("lib.rs", text, &["GT"])), vec!["GT004"]);
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+pub unsafe fn g(obj: *mut PyObject) -> isize {
+    let n = PyObject_Hash(obj);
+    let task = move || n * 2;
+    std::thread::spawn(task).join().unwrap_or(0)
+}
+"#,
+    );
+}
