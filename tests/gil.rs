@@ -407,3 +407,25 @@ pub unsafe fn g(obj: *mut PyObject) -> isize {
 "#,
     );
 }
+
+#[test]
+fn gt001_named_closure_run_by_detach_helper() {
+    let text = r#"
+use pyo3_ffi::*;
+fn allow_threads<R>(f: impl FnOnce() -> R) -> R {
+    let save = PyEval_SaveThread();
+    let r = f();
+    PyEval_RestoreThread(save);
+    r
+}
+pub unsafe fn f(o: *mut PyObject) {
+    let work = || Py_INCREF(o);
+    allow_threads(work);
+    let after = || Py_DECREF(o);
+    after();
+}
+"#;
+    let found = check_snippet("lib.rs", text, &["GT"]);
+    assert_eq!(codes(&found), vec!["GT001"], "{found:?}");
+    assert!(found[0].message.contains("Py_INCREF"), "{}", found[0].message);
+}
