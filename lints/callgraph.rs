@@ -920,6 +920,8 @@ impl Typer<'_, '_> {
             Expr::Cast(c) => self.resolver().ty(&c.ty, self.self_ty()),
             Expr::Paren(p) => self.infer(&p.expr),
             Expr::Group(g) => self.infer(&g.expr),
+            // `unsafe { &*(slf as *const T) }`: a block has the type of its tail expression.
+            Expr::Unsafe(_) | Expr::Block(_) => block_tail(expr).map_or(Ty::Unknown, |e| self.infer(e)),
             Expr::Unary(u) => match u.op {
                 syn::UnOp::Deref(_) => match self.infer(&u.expr) {
                     Ty::Ref(t) | Ty::Ptr(t) => *t,
@@ -998,6 +1000,10 @@ impl Typer<'_, '_> {
             if matches!(ty, "RefCell" | "Cell") && last == "new" {
                 return Ty::named(ty);
             }
+            // `NonZeroU64::new(n)`: `Some` only for a non-zero `n`.
+            if ty.starts_with("NonZero") && last == "new" {
+                return Ty::Named("Option".into(), vec![Ty::NonZero]);
+            }
             if is_smart_pointer(ty) && last == "new" {
                 let inner = c.args.first().map_or(Ty::Unknown, |a| self.infer(a));
                 return Ty::Named(ty.to_string(), vec![inner]);
@@ -1049,6 +1055,31 @@ impl Typer<'_, '_> {
             syn::Member::Unnamed(i) => i.index.to_string(),
         };
         self.resolver().field_ty(ty, &field)
+    }
+}
+
+/// The tail expression of a plain or `unsafe` block (through parentheses), if it has one.
+fn block_tail(expr: &syn::Expr) -> Option<&syn::Expr> {
+    let block = match expr {
+        syn::Expr::Paren(p) => return block_tail(&p.expr),
+        syn::Expr::Group(g) => return block_tail(&g.expr),
+        syn::Expr::Unsafe(u) => &u.block,
+        syn::Expr::Block(b) if b.label.is_none() => &b.block,
+        _ => return None,
+    };
+    match block.stmts.last()? {
+        syn::Stmt::Expr(e, None) => Some(e),
+        _ => None,
+    }
+}
+
+/// The elements of a tuple expression, also as the tail of a block (`unsafe { (a, b) }`).
+fn tuple_elems(expr: &syn::Expr) -> Option<&syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>> {
+    match expr {
+        syn::Expr::Tuple(t) => Some(&t.elems),
+        syn::Expr::Paren(p) => tuple_elems(&p.expr),
+        syn::Expr::Group(g) => tuple_elems(&g.expr),
+        other => tuple_elems(block_tail(other)?),
     }
 }
 
@@ -1157,6 +1188,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.bind_pat(&r.pat, inner);
             }
             syn::Pat::Paren(p) => self.bind_pat(&p.pat, ty),
+            // `Some(x)` / `Ok(x)` of an `Option<T>` / `Result<T, _>`: `x` is a `T`.
+            syn::Pat::TupleStruct(ts) if ts.elems.len() == 1 => {
+                let variant = syntax::last_segment(&ts.path).unwrap_or_default();
+                let inner = match ty {
+                    Ty::Named(n, mut args)
+                        if !args.is_empty()
+                            && ((n == "Option" && variant == "Some") || (n == "Result" && variant == "Ok")) =>
+                    {
+                        args.swap_remove(0)
+                    }
+                    _ => Ty::Unknown,
+                };
+                self.bind_pat(&ts.elems[0], inner);
+            }
             other => {
                 let mut names = PatNames(Vec::new());
                 names.visit_pat(other);
@@ -1279,13 +1324,26 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
             Some(init) => self.file().range(expr_end(&init.expr)).end,
             None => self.file().range(local.semi_token.span).end,
         };
-        self.bind_pat(&local.pat, ty);
+        match (&local.pat, local.init.as_ref().and_then(|i| tuple_elems(&i.expr))) {
+            // `let (a, b) = unsafe { (f(x), g(y)) };`: each name gets its element's type.
+            (syn::Pat::Tuple(pats), Some(elems)) if pats.elems.len() == elems.len() => {
+                let tys: Vec<Ty> = elems.iter().map(|e| self.typer().infer(e)).collect();
+                for (pat, ty) in pats.elems.iter().zip(tys) {
+                    self.bind_pat(pat, ty);
+                }
+            }
+            _ => self.bind_pat(&local.pat, ty),
+        }
     }
 
     fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
         self.visit_expr(&l.expr);
         self.binding_start = self.file().range(expr_end(&l.expr)).end;
-        self.visit_pat(&l.pat);
+        // `if let Some(n) = NonZeroU32::new(x)`: a typed scrutinee types the binding.
+        match self.typer().infer(&l.expr) {
+            Ty::Unknown => self.visit_pat(&l.pat),
+            ty => self.bind_pat(&l.pat, ty),
+        }
     }
 
     fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {

@@ -329,3 +329,103 @@ impl Job {
 "#
     ));
 }
+
+#[test]
+fn gt004_indexed_element_of_pointer_collection() {
+    // `objs[0]` out of a `&[*mut PyObject]` is an object pointer; `objs[1..]` stays a collection.
+    let text = r#"
+use pyo3_ffi::*;
+pub unsafe fn f(objs: &[*mut PyObject]) {
+    let first = objs[0];
+    std::thread::scope(|s| {
+        s.spawn(move || PyObject_Hash(first));
+    });
+}
+"#;
+    let found = check_snippet("lib.rs", text, &["GT"]);
+    assert_eq!(codes(&found), vec!["GT004"]);
+    assert!(found[0].message.contains("`first`"), "{}", found[0].message);
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+pub unsafe fn g(objs: &[*mut PyObject], sizes: &[i64]) -> i64 {
+    let n = sizes[0];
+    std::thread::spawn(move || n * 2).join().unwrap_or(0) + objs.len() as i64
+}
+"#,
+    );
+}
+
+#[test]
+fn gt002_alone_when_a_path_never_restores() {
+    // The call after the loop is detached only on the `break` path, which never restores:
+    // one mistake, reported once (GT002). A call inside a region that is restored later keeps GT001.
+    let text = r#"
+use pyo3_ffi::*;
+fn poll(i: u32) -> bool { i == 3 }
+unsafe extern "C" fn f(_m: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    for i in 0..10 {
+        let save = PyEval_SaveThread();
+        if poll(i) { break; }
+        PyEval_RestoreThread(save);
+    }
+    PyLong_FromLong(1)
+}
+unsafe extern "C" fn g(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
+    let save = PyEval_SaveThread();
+    Py_INCREF(o);
+    if poll(1) { return o; }
+    PyEval_RestoreThread(save);
+    o
+}
+"#;
+    let found = check_snippet("lib.rs", text, &["GT"]);
+    let mut found: Vec<(&str, usize)> = found.iter().map(|d| (d.code, d.range.start)).collect();
+    found.sort_by_key(|(_, at)| *at);
+    let codes: Vec<&str> = found.iter().map(|(c, _)| *c).collect();
+    assert_eq!(codes, vec!["GT002", "GT002", "GT001"]);
+}
+
+#[test]
+fn gt004_named_closure_handed_to_a_thread() {
+    let text = r#"
+use pyo3_ffi::*;
+pub unsafe fn f(obj: *mut PyObject) {
+    let task = move || PyObject_Hash(obj);
+    std::thread::spawn(task);
+}
+"#;
+    assert_eq!(codes(&check_snippet("lib.rs", text, &["GT"])), vec!["GT004"]);
+    assert_clean(
+        r#"
+use pyo3_ffi::*;
+pub unsafe fn g(obj: *mut PyObject) -> isize {
+    let n = PyObject_Hash(obj);
+    let task = move || n * 2;
+    std::thread::spawn(task).join().unwrap_or(0)
+}
+"#,
+    );
+}
+
+#[test]
+fn gt001_named_closure_run_by_detach_helper() {
+    let text = r#"
+use pyo3_ffi::*;
+fn allow_threads<R>(f: impl FnOnce() -> R) -> R {
+    let save = PyEval_SaveThread();
+    let r = f();
+    PyEval_RestoreThread(save);
+    r
+}
+pub unsafe fn f(o: *mut PyObject) {
+    let work = || Py_INCREF(o);
+    allow_threads(work);
+    let after = || Py_DECREF(o);
+    after();
+}
+"#;
+    let found = check_snippet("lib.rs", text, &["GT"]);
+    assert_eq!(codes(&found), vec!["GT001"], "{found:?}");
+    assert!(found[0].message.contains("Py_INCREF"), "{}", found[0].message);
+}

@@ -315,3 +315,50 @@ fn overflow_when_opted_in() {
     let found = cpython_rs_lints::check_source("lib.rs", &text, &overflow_settings(true));
     assert_snapshot!(render_full("lib.rs", &text, found));
 }
+
+#[test]
+fn typing_sees_through_unsafe_blocks_and_tuple_lets() {
+    // `unsafe { &*(slf as *const T) }` has the type of its tail, and `let (a, b) = unsafe { (x, y) }`
+    // types each name, so the RefCell borrow, the remainder and the method chain are all seen.
+    let body = r#"
+use std::cell::RefCell;
+struct Ring { items: Vec<u32>, hits: RefCell<u32> }
+impl Ring {
+    fn peek(&self) -> u32 { self.items[0] }
+}
+unsafe extern "C" fn f(slf: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let ring = unsafe { &*(slf as *const Ring) };
+    *ring.hits.borrow_mut() += 1;
+    let (h, n) = unsafe { (PyObject_Hash(slf), PyTuple_Size(args)) };
+    PyLong_FromSsize_t(h % n + ring.peek() as isize)
+}
+unsafe extern "C" fn g(_m: *mut PyObject, _arg: *mut PyObject) -> *mut PyObject {
+    ptr::null_mut()
+}
+"#;
+    let found = check_snippet("lib.rs", &module(body), &["PF"]);
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("`RefCell` borrow")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("remainder `h % n`")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("`Ring::peek`")), "{messages:?}");
+}
+
+#[test]
+fn nonzero_divisors_bound_by_patterns_are_clean() {
+    let body = r#"
+use std::num::{NonZeroU32, NonZeroU64};
+unsafe extern "C" fn f(_m: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let total: u64 = PyTuple_Size(args) as u64;
+    let Some(size) = NonZeroU64::new(total / 3 + 1) else { return ptr::null_mut() };
+    let rest = total % size;
+    if let Some(nz) = NonZeroU32::new(rest as u32) {
+        return PyLong_FromLong((7u32 / nz) as _);
+    }
+    PyLong_FromLong(0)
+}
+unsafe extern "C" fn g(_m: *mut PyObject, _arg: *mut PyObject) -> *mut PyObject {
+    ptr::null_mut()
+}
+"#;
+    assert_eq!(pf_codes(body), Vec::<&str>::new());
+}

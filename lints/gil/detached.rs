@@ -193,10 +193,20 @@ impl Findings {
     fn emit(mut self, cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
         self.detached_calls.sort_by_key(|c| (c.file, c.call.start));
+        let leaked: HashSet<(usize, Range<usize>)> = self
+            .leaks
+            .iter()
+            .filter(|l| l.kind == Kind::Save && cx.enabled("GT002"))
+            .map(|l| (l.file, l.site.clone()))
+            .collect();
         for DetachedCall { file: file_index, call: range, callee: name, detached_at, label, through } in
             self.detached_calls
         {
             if !cx.enabled("GT001") || !seen.insert((file_index, range.clone())) {
+                continue;
+            }
+            if leaked.contains(&(file_index, detached_at.clone())) && !restored_later(cx, file_index, &range) {
+                // Detached only because a path never restores: that one mistake is GT002's.
                 continue;
             }
             let file = &cx.files[file_index];
@@ -255,6 +265,26 @@ impl Findings {
                 )),
             );
         }
+    }
+}
+
+/// Whether `PyEval_RestoreThread` is written after `call` in the function that holds it: then the
+/// call sits between a save and a restore, a mistake of its own; otherwise it is detached only on
+/// paths that never restore, which GT002 already reports.
+fn restored_later(cx: &CrateContext<'_>, file_index: usize, call: &Range<usize>) -> bool {
+    let file = &cx.files[file_index];
+    let body_end = cx
+        .index
+        .fns
+        .iter()
+        .filter(|f| f.file == file_index)
+        .map(|f| file.range(f.block.span()))
+        .filter(|r| r.start <= call.start && call.end <= r.end)
+        .min_by_key(|r| r.len())
+        .map(|r| r.end);
+    match body_end {
+        Some(end) => file.text().get(call.end..end).is_none_or(|rest| rest.contains("RestoreThread")),
+        None => true,
     }
 }
 
@@ -337,7 +367,15 @@ impl Analysis<'_, '_> {
         let params: HashSet<String> =
             flow::place::params(f.sig).into_iter().filter_map(|(id, _)| id.map(ToString::to_string)).collect();
         let file_index = self.cx.files.iter().position(|x| std::ptr::eq(x, file)).unwrap_or(0);
-        let mut run = FnRun { file, file_index, params: &params, facts: Facts::default(), findings: findings.take() };
+        let named = named_closures(block);
+        let mut run = FnRun {
+            file,
+            file_index,
+            params: &params,
+            named: &named,
+            facts: Facts::default(),
+            findings: findings.take(),
+        };
         self.analyse_cfg(&mut run, &cfg, None, 0);
         run.facts
     }
@@ -371,15 +409,32 @@ impl Analysis<'_, '_> {
                         Some(range) => Some((range, true)),
                         None => before.detached.map(|d| (d, false)),
                     };
-                    let inner = Cfg::of_closure(closure);
-                    // What a closure hands over or releases is not the function's summary.
-                    let outer = std::mem::take(&mut run.facts);
-                    self.analyse_cfg(run, &inner, entry, depth + 1);
-                    let closure_facts = std::mem::replace(&mut run.facts, outer);
-                    run.facts.calls_param_detached |= closure_facts.calls_param_detached;
+                    self.analyse_closure(run, closure, entry, depth);
+                }
+                // `let work = || ..; allow_threads(work)`: the named closure runs detached.
+                for (name, range) in helper_path_args(run.file, cfg, id, &self.helpers) {
+                    if let Some(closure) = run.named.get(&name).copied() {
+                        self.analyse_closure(run, closure, Some((range, true)), depth);
+                    }
                 }
             }
         }
+    }
+
+    /// Analyse a closure as a body of its own, entered detached or not.
+    fn analyse_closure(
+        &self,
+        run: &mut FnRun<'_, '_>,
+        closure: &syn::ExprClosure,
+        entry: Option<((usize, usize), bool)>,
+        depth: usize,
+    ) {
+        let inner = Cfg::of_closure(closure);
+        // What a closure hands over or releases is not the function's summary.
+        let outer = std::mem::take(&mut run.facts);
+        self.analyse_cfg(run, &inner, entry, depth + 1);
+        let closure_facts = std::mem::replace(&mut run.facts, outer);
+        run.facts.calls_param_detached |= closure_facts.calls_param_detached;
     }
 
     /// The closures a node evaluates (not those nested in other closures), with
@@ -445,6 +500,85 @@ fn collect_closures<'b>(
     }
 }
 
+/// Closures bound once to a name in a body (`let work = || ..;`); a name bound more than once is left out.
+fn named_closures(block: &syn::Block) -> HashMap<String, &syn::ExprClosure> {
+    use syn::visit::Visit;
+    #[derive(Default)]
+    struct Lets<'ast> {
+        count: HashMap<String, usize>,
+        closures: HashMap<String, &'ast syn::ExprClosure>,
+    }
+    impl<'ast> Visit<'ast> for Lets<'ast> {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            *self.count.entry(p.ident.to_string()).or_default() += 1;
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let (syn::Pat::Ident(id), Some(init)) = (&local.pat, &local.init) {
+                if let syn::Expr::Closure(c) = &*init.expr {
+                    self.closures.insert(id.ident.to_string(), c);
+                }
+            }
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut lets = Lets::default();
+    lets.visit_block(block);
+    let Lets { count, mut closures } = lets;
+    closures.retain(|name, _| count.get(name) == Some(&1));
+    closures
+}
+
+/// Plain names passed to a detach helper called in a node (`allow_threads(work)`), with the helper's range.
+fn helper_path_args(
+    file: &SourceFile,
+    cfg: &Cfg<'_>,
+    id: NodeId,
+    helpers: &HashSet<String>,
+) -> Vec<(String, (usize, usize))> {
+    use syn::visit::Visit;
+    struct Finder<'h, 'f> {
+        helpers: &'h HashSet<String>,
+        file: &'f SourceFile,
+        out: Vec<(String, (usize, usize))>,
+    }
+    impl Finder<'_, '_> {
+        fn take<'x>(&mut self, args: impl Iterator<Item = &'x syn::Expr>, range: (usize, usize)) {
+            for arg in args {
+                if let syn::Expr::Path(p) = arg {
+                    if let Some(id) = p.path.get_ident() {
+                        self.out.push((id.to_string(), range));
+                    }
+                }
+            }
+        }
+    }
+    impl<'ast> Visit<'ast> for Finder<'_, '_> {
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if syntax::call_name(call).is_some_and(|n| self.helpers.contains(&n)) {
+                let range = span_pair(self.file, call.func.span());
+                self.take(call.args.iter(), range);
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            if self.helpers.contains(&m.method.to_string()) {
+                let range = span_pair(self.file, m.method.span());
+                self.take(m.args.iter(), range);
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder { helpers, file, out: Vec::new() };
+    for e in node_exprs(cfg, id) {
+        finder.visit_expr(e);
+    }
+    finder.out
+}
+
 fn span_pair(file: &SourceFile, span: proc_macro2::Span) -> (usize, usize) {
     let r = file.range(span);
     (r.start, r.end)
@@ -481,6 +615,8 @@ struct FnRun<'r, 'f> {
     file: &'r SourceFile,
     file_index: usize,
     params: &'r HashSet<String>,
+    /// Closures bound once to a name in the body, for detach helpers given that name.
+    named: &'r HashMap<String, &'r syn::ExprClosure>,
     facts: Facts,
     findings: Option<&'f mut Findings>,
 }

@@ -25,9 +25,10 @@ pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let file = &cx.files[f.file];
         let bindings = Bindings::collect(cx, file, f, &fields);
         let mut reported = HashSet::new();
+        let named = named_closures(f.block);
         walk::walk_block(f.block, &mut |node| {
             if let Node::Expr(expr) = node {
-                for (closure, runner) in thread_closures(file, expr, &imports[f.file]) {
+                for (closure, runner) in thread_closures(file, expr, &imports[f.file], &named) {
                     captures(file, &bindings, closure, &runner, &mut reported, out);
                 }
                 if let Some(root) = parallel_receiver(expr) {
@@ -146,6 +147,14 @@ impl<'f> Bindings<'f> {
             syn::Expr::Block(b) => self.block_kind(cx, &b.block, at),
             syn::Expr::Path(p) => p.path.get_ident().and_then(|id| self.kind_at(&id.to_string(), at)),
             syn::Expr::Field(f) => self.field_kind(f),
+            // `objs[0]` out of a collection of object pointers is an object pointer, as `for obj in objs` is;
+            // `objs[1..]` is still the collection.
+            syn::Expr::Index(ix) => {
+                let root = collection_root(&ix.expr)?;
+                (self.kind_at(&root, at) == Some(Held::Container)).then_some(
+                    if matches!(peel(&ix.index), syn::Expr::Range(_)) { Held::Container } else { Held::Pointer },
+                )
+            }
             syn::Expr::Cast(c) => {
                 if syntax::is_object_ptr(&c.ty) {
                     Some(Held::Pointer)
@@ -311,10 +320,41 @@ struct Runner {
 }
 
 /// The closures `expr` hands to something that runs them on another thread.
+/// Closures bound to a name once in a body (`let task = move || ..;`), so that
+/// `thread::spawn(task)` is seen like `thread::spawn(move || ..)`. A name bound more
+/// than once is left out: which closure runs is then not clear from syntax.
+fn named_closures(block: &syn::Block) -> HashMap<String, &syn::ExprClosure> {
+    #[derive(Default)]
+    struct Lets<'ast> {
+        count: HashMap<String, usize>,
+        closures: HashMap<String, &'ast syn::ExprClosure>,
+    }
+    impl<'ast> Visit<'ast> for Lets<'ast> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            for name in pattern_names(&local.pat) {
+                *self.count.entry(name).or_default() += 1;
+            }
+            if let (syn::Pat::Ident(id), Some(init)) = (&local.pat, &local.init) {
+                if let syn::Expr::Closure(c) = peel(&init.expr) {
+                    self.closures.insert(id.ident.to_string(), c);
+                }
+            }
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut lets = Lets::default();
+    lets.visit_block(block);
+    let Lets { count, mut closures } = lets;
+    closures.retain(|name, _| count.get(name) == Some(&1));
+    closures
+}
+
 fn thread_closures<'e>(
     file: &SourceFile,
     expr: &'e syn::Expr,
     imports: &HashMap<String, Vec<String>>,
+    named: &HashMap<String, &'e syn::ExprClosure>,
 ) -> Vec<(&'e syn::ExprClosure, Runner)> {
     let (args, what, span) = match expr {
         syn::Expr::Call(call) => {
@@ -346,6 +386,10 @@ fn thread_closures<'e>(
     args.into_iter()
         .filter_map(|a| match peel(a) {
             syn::Expr::Closure(c) => Some((c, Runner { what: what.clone(), range: file.range(span) })),
+            syn::Expr::Path(p) => {
+                let c = named.get(&p.path.get_ident()?.to_string())?;
+                Some((*c, Runner { what: what.clone(), range: file.range(span) }))
+            }
             _ => None,
         })
         .collect()
