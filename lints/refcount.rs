@@ -192,14 +192,10 @@ fn analyse_closure(
     out: &mut Vec<Finding>,
 ) {
     let cfg = Cfg::of_closure(closure);
-    let inputs: Vec<String> =
-        closure.inputs.iter().flat_map(flow::place::pat_bindings).map(|i| i.to_string()).collect();
-    let params = outer
-        .params
-        .iter()
-        .filter(|(name, _, _)| name.as_ref().is_some_and(|n| !inputs.contains(n)))
-        .cloned()
-        .collect();
+    // What the closure captures is not judged: the outer body may have taken a
+    // reference for it (`Py_INCREF(cb)`, `let target = Py_NewRef(target)`)
+    // before handing it over, so a captured parameter is not known to be borrowed.
+    let params = Vec::new();
     let facts = FnFacts {
         params,
         is_callback: outer.is_callback,

@@ -1784,8 +1784,13 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             NodeKind::Test(Cond::Bool(c)) => {
                 self.eval(cfg, st, c);
             }
-            NodeKind::Test(Cond::Let { scrutinee, .. }) | NodeKind::Match { scrutinee, .. } => {
+            NodeKind::Test(Cond::Let { scrutinee, .. }) => {
                 self.eval(cfg, st, scrutinee);
+            }
+            NodeKind::Match { scrutinee, .. } => {
+                // Kept for the arm edges: `p => p` binds the scrutinee's value.
+                let v = self.eval(cfg, st, scrutinee);
+                st.vars.insert(MATCH_SCRUTINEE.to_string(), v);
             }
             NodeKind::Try { expr, temp } => {
                 let v = self.eval(cfg, st, &expr.expr);
@@ -1846,8 +1851,15 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                         });
                     }
                 }
+                let scrutinee_value = st.vars.remove(MATCH_SCRUTINEE);
                 for id in place::pat_bindings(pat) {
                     st.vars.remove(&id.to_string());
+                }
+                // A plain binding (`p`, `p if p.is_null()`) names the scrutinee itself.
+                if let (syn::Pat::Ident(binding), Some(v)) = (pat, scrutinee_value) {
+                    if binding.subpat.is_none() && binding.by_ref.is_none() {
+                        st.vars.insert(binding.ident.to_string(), v);
+                    }
                 }
                 true
             }
@@ -1861,6 +1873,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
         }
     }
 }
+
+/// The variable slot holding a `match` scrutinee's value between the match
+/// node and its arm edges; not a Rust identifier, so it never clashes.
+const MATCH_SCRUTINEE: &str = "#match";
 
 impl RcDomain<'_> {
     /// `PyErr_Occurred()` was tested: with no exception set, every unchecked
