@@ -7,8 +7,9 @@
 //! crate trampoline (a function that runs its closure argument under
 //! `catch_unwind`), is guarded.
 //!
-//! `debug_assert!` and kin count: the fork builds debug interpreters and
-//! extension modules, where they are live. Integer `/` and `%` count only when
+//! `debug_assert!` and kin do not count: they are Rust's `assert()`, which
+//! CPython's own C callbacks use by design to stop a debug build on a broken
+//! invariant, and release builds compile them out. Integer `/` and `%` count only when
 //! the operands are known to be integers and the divisor is neither a
 //! constant nor compared with zero before; indexing does not count after a
 //! length check of the same expression. Both choose silence when unsure.
@@ -84,7 +85,7 @@ pub(crate) fn is_callback(cx: &CrateContext<'_>, f: &FnItem<'_>) -> bool {
 pub(crate) enum SiteKind {
     /// `panic!`, `todo!`, `unimplemented!`, `unreachable!`, `std::panic::panic_any(..)`.
     Always(String),
-    /// `assert!` and kin, `debug_assert!` and kin.
+    /// `assert!`, `assert_eq!`, `assert_ne!`.
     Assert(String),
     /// `.unwrap()`, `.expect(..)`, `.unwrap_err()`, `.expect_err(..)`.
     Unwrap(String),
@@ -671,7 +672,7 @@ const PANIC_NAMES: &[&str] = &[
 /// The macros that panic when reached.
 const ALWAYS_PANIC: &[&str] = &["panic", "todo", "unimplemented", "unreachable"];
 /// The macros that panic when their condition fails.
-const ASSERTS: &[&str] = &["assert", "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne"];
+const ASSERTS: &[&str] = &["assert", "assert_eq", "assert_ne"];
 
 /// Walks one body outside guarded regions, collecting constructs, calls and `catch_unwind` uses.
 struct Scanner<'p, 'g, 'a> {
