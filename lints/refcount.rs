@@ -192,10 +192,18 @@ fn analyse_closure(
     out: &mut Vec<Finding>,
 ) {
     let cfg = Cfg::of_closure(closure);
-    // What the closure captures is not judged: the outer body may have taken a
-    // reference for it (`Py_INCREF(cb)`, `let target = Py_NewRef(target)`)
-    // before handing it over, so a captured parameter is not known to be borrowed.
-    let params = Vec::new();
+    // A captured parameter stays the caller's borrowed reference, unless the
+    // outer body took a reference for the closure (`Py_INCREF(cb)`) or re-bound
+    // the name (`let target = Py_NewRef(target)`): then it is not judged.
+    let inputs: Vec<String> =
+        closure.inputs.iter().flat_map(flow::place::pat_bindings).map(|i| i.to_string()).collect();
+    let retaken = retaken_names(cx, f.block);
+    let params = outer
+        .params
+        .iter()
+        .filter(|(name, _, _)| name.as_ref().is_some_and(|n| !inputs.contains(n) && !retaken.contains(n)))
+        .cloned()
+        .collect();
     let facts = FnFacts {
         params,
         is_callback: outer.is_callback,
@@ -221,4 +229,43 @@ fn new_domain<'a>(cx: &'a CrateContext<'_>, f: &FnItem<'_>, summaries: &'a Summa
         exits: RefCell::new(Vec::new()),
         rebinding: RefCell::new(None),
     }
+}
+
+/// Names a body re-binds with `let` or passes to an incref (`Py_INCREF(x)`,
+/// `Py_NewRef(x)`): a closure capturing them may own what it captures.
+fn retaken_names(cx: &CrateContext<'_>, block: &syn::Block) -> std::collections::HashSet<String> {
+    use crate::capi::RefOp;
+    struct Finder<'c> {
+        api: &'c crate::capi::ApiTable,
+        names: std::collections::HashSet<String>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            self.names.extend(flow::place::pat_bindings(&local.pat).into_iter().map(|i| i.to_string()));
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            let increfs = crate::syntax::call_name(call).and_then(|n| self.api.get(&n)).is_some_and(|api| {
+                matches!(api.refop, Some(RefOp::Incref | RefOp::XIncref | RefOp::NewRef | RefOp::XNewRef))
+            });
+            if increfs {
+                for arg in &call.args {
+                    if let Some(p) = flow::place::place_of(arg) {
+                        self.names.insert(p.root);
+                    }
+                }
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(exprs) = crate::syntax::macro_exprs(mac) {
+                for e in &exprs {
+                    self.visit_expr(e);
+                }
+            }
+        }
+    }
+    let mut finder = Finder { api: cx.api(), names: Default::default() };
+    syn::visit::Visit::visit_block(&mut finder, block);
+    finder.names
 }

@@ -555,8 +555,15 @@ impl<'b> Builder<'b> {
         }
         self.collect_closures(&m.expr);
         let id = self.add(&cur, NodeKind::Match { scrutinee: &m.expr, arms: &m.arms });
-        let starts: Vec<NodeId> =
-            (0..m.arms.len()).map(|i| self.add(&vec![(id, EdgeKind::Arm(i))], NodeKind::Join)).collect();
+        // After an arm whose pattern always matches (`p`, `_`), later arms are
+        // reached only through that arm's guard failing, never straight from the match.
+        let starts: Vec<NodeId> = (0..m.arms.len())
+            .map(|i| {
+                let shadowed = m.arms[..i].iter().any(|a| irrefutable(&a.pat));
+                let preds = if shadowed { Vec::new() } else { vec![(id, EdgeKind::Arm(i))] };
+                self.add(&preds, NodeKind::Join)
+            })
+            .collect();
         let mut out = Vec::new();
         for (i, arm) in m.arms.iter().enumerate() {
             let mut entry = vec![(starts[i], EdgeKind::Seq)];
@@ -777,5 +784,18 @@ pub fn children(e: &syn::Expr) -> Vec<&syn::Expr> {
         syn::Expr::Yield(y) => y.expr.iter().map(|b| &**b).collect(),
         syn::Expr::Await(a) => vec![&a.base],
         _ => Vec::new(),
+    }
+}
+
+/// Whether a match pattern matches every value: `_`, or a plain lower-case
+/// binding (an upper-case name is a constant or a variant such as `None`).
+fn irrefutable(pat: &syn::Pat) -> bool {
+    match pat {
+        syn::Pat::Wild(_) => true,
+        syn::Pat::Ident(p) => {
+            p.subpat.is_none() && p.ident.to_string().starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        }
+        syn::Pat::Paren(p) => irrefutable(&p.pat),
+        _ => false,
     }
 }
