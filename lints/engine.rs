@@ -91,7 +91,7 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
                     format!("cannot read `{}`: {}", err.path.display(), err.message),
                 ));
             }
-            pool().install(|| found.files.par_iter().map(|p| (p.clone(), read_text(p))).collect())
+            pool().install(|| found.files.par_iter().map(|p| (p.clone(), source::read_text(p))).collect())
         }
     };
 
@@ -227,13 +227,6 @@ fn pool() -> &'static rayon::ThreadPool {
             .build()
             .expect("cannot start worker threads")
     })
-}
-
-fn read_text(path: &Path) -> Result<Arc<str>, LoadError> {
-    let bytes = std::fs::read(path).map_err(LoadError::Io)?;
-    String::from_utf8(bytes)
-        .map(Arc::from)
-        .map_err(|e| LoadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })
 }
 
 /// The IO001/SY001 finding for a file that could not be analysed, and the text to show.

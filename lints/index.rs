@@ -2,7 +2,8 @@
 //! and crate-wide declarations. Built once per crate; rules read it instead
 //! of walking the AST again.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use syn::visit::Visit;
@@ -45,8 +46,8 @@ impl FnItem<'_> {
 }
 
 /// What one crate contains, for rules that look beyond a single function.
-#[derive(Debug)]
 pub struct CrateIndex<'a> {
+    files: &'a [SourceFile],
     pub fns: Vec<FnItem<'a>>,
     pub callbacks: Callbacks,
     /// Module path of each file of the crate.
@@ -54,6 +55,9 @@ pub struct CrateIndex<'a> {
     /// Some module definition declares `Py_MOD_GIL_NOT_USED` (free-threading support).
     pub gil_not_used: bool,
     by_name: HashMap<String, Vec<usize>>,
+    /// Computed on first use, shared by every family that needs them.
+    called: OnceCell<HashSet<String>>,
+    macros: OnceCell<crate::flow::Macros>,
 }
 
 impl<'a> CrateIndex<'a> {
@@ -79,7 +83,16 @@ impl<'a> CrateIndex<'a> {
         }
         let gil_not_used = python && files.iter().any(|f| mentions_in_code(f, "Py_MOD_GIL_NOT_USED"));
         let callbacks = if python { Callbacks::collect(files) } else { Callbacks::default() };
-        CrateIndex { fns, callbacks, file_modules, gil_not_used, by_name }
+        CrateIndex {
+            files,
+            fns,
+            callbacks,
+            file_modules,
+            gil_not_used,
+            by_name,
+            called: OnceCell::new(),
+            macros: OnceCell::new(),
+        }
     }
 
     /// Functions with this name, anywhere in the crate.
@@ -92,9 +105,60 @@ impl<'a> CrateIndex<'a> {
         self.fns.iter().filter(|f| f.self_ty.is_none() && self.callbacks.is_callback(&f.name))
     }
 
+    /// Every name the crate calls (functions, methods, identifiers inside macro
+    /// invocations): only these need summaries.
+    pub fn called_names(&self) -> &HashSet<String> {
+        self.called.get_or_init(|| {
+            let mut calls = Calls(HashSet::new());
+            for file in self.files {
+                calls.visit_file(&file.ast);
+            }
+            calls.0
+        })
+    }
+
+    /// The crate's `macro_rules!` the flow engine can expand.
+    pub fn macros(&self) -> &crate::flow::Macros {
+        self.macros.get_or_init(|| crate::flow::Macros::collect(self.files))
+    }
+
     /// Whether `f` is a callback (a free function CPython can call).
     pub fn is_callback(&self, f: &FnItem<'_>) -> bool {
         f.self_ty.is_none() && self.callbacks.is_callback(&f.name)
+    }
+}
+
+/// Collects the names [`CrateIndex::called_names`] returns.
+struct Calls(HashSet<String>);
+
+impl<'ast> Visit<'ast> for Calls {
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        if let syn::Expr::Path(p) = &*c.func {
+            if let Some(last) = p.path.segments.last() {
+                self.0.insert(last.ident.to_string());
+            }
+        }
+        syn::visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        self.0.insert(m.method.to_string());
+        syn::visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        fn idents(tokens: proc_macro2::TokenStream, out: &mut HashSet<String>) {
+            for t in tokens {
+                match t {
+                    proc_macro2::TokenTree::Ident(id) => {
+                        out.insert(id.to_string());
+                    }
+                    proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                    _ => {}
+                }
+            }
+        }
+        idents(mac.tokens.clone(), &mut self.0);
     }
 }
 

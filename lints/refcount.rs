@@ -79,8 +79,8 @@ pub const RULES: &[Rule] = &[
 ];
 
 pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
-    let macros = Macros::collect(cx.files);
-    let mut summaries = Summaries::compute(cx, &macros);
+    let macros = cx.index.macros();
+    let mut summaries = Summaries::compute(cx, macros);
     for (index, f) in cx.index.fns.iter().enumerate() {
         // A callback returning an object can break RC006 without calling anything.
         let returns_object = matches!(&f.sig.output, syn::ReturnType::Type(_, ty) if crate::syntax::is_object_ptr(ty));
@@ -91,7 +91,7 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
             Some(found) => found,
             None => {
                 let mut found = Vec::new();
-                analyse_fn(cx, f, &summaries, &macros, Some(&mut found));
+                analyse_fn(cx, f, &summaries, macros, Some(&mut found));
                 found
             }
         };

@@ -208,12 +208,17 @@ pub fn parse_lexed(path: Arc<Path>, text: Arc<str>, lexed: Lexed) -> Result<Sour
     }
 }
 
+/// Read a file as UTF-8 text.
+pub fn read_text(path: &Path) -> Result<Arc<str>, LoadError> {
+    let bytes = std::fs::read(path).map_err(LoadError::Io)?;
+    String::from_utf8(bytes)
+        .map(Arc::from)
+        .map_err(|e| LoadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })
+}
+
 /// Read and parse a file from disk.
 pub fn load(path: &Path) -> Result<SourceFile, LoadError> {
-    let bytes = std::fs::read(path).map_err(LoadError::Io)?;
-    let text =
-        String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })?;
-    parse(Arc::from(path), Arc::from(text))
+    parse(Arc::from(path), read_text(path)?)
 }
 
 /// What one lexer pass over a file finds, before any parsing: its comments,

@@ -30,15 +30,15 @@ use crate::syntax;
 use crate::walk::{self, Evaluated};
 
 pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
-    let macros = Macros::collect(cx.files);
+    let macros = cx.index.macros();
     let mut summaries = HashMap::new();
     // Summaries are read at call sites only: functions nobody calls need none.
-    let called = crate::refcount::summary::called_names(cx);
+    let called = cx.index.called_names();
     let summarised: Vec<&FnItem<'_>> =
         cx.index.fns.iter().filter(|f| !f.in_test && called.contains(f.name.as_str())).collect();
     // Bottom-up enough for helpers of helpers: up to three rounds, until nothing changes.
     for _ in 0..3 {
-        let analysis = Analysis { cx, macros: &macros, summaries: &summaries };
+        let analysis = Analysis { cx, macros, summaries: &summaries };
         let mut next = HashMap::new();
         for f in &summarised {
             if let Some(summary) = analysis.summarise(f) {
@@ -52,7 +52,7 @@ pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
             break;
         }
     }
-    let analysis = Analysis { cx, macros: &macros, summaries: &summaries };
+    let analysis = Analysis { cx, macros, summaries: &summaries };
     for f in cx.index.callback_fns().filter(|f| !f.in_test) {
         if exempt(cx, &f.name) {
             continue;

@@ -31,10 +31,10 @@ use crate::syntax;
 use crate::walk;
 
 pub(super) fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
-    let macros = Macros::collect(cx.files);
+    let macros = cx.index.macros();
     let mut analysis = Analysis {
         cx,
-        macros: &macros,
+        macros,
         summaries: Summaries::default(),
         helpers: cx.settings.detach_helpers.iter().cloned().collect(),
         thread_macros: thread_state_macros(cx),

@@ -4,9 +4,7 @@
 //! Call sites use them like C-API table rows. The error-indicator rules read
 //! [`FnSummary::sets_exception_on_failure`].
 
-use std::collections::{HashMap, HashSet};
-
-use syn::visit::Visit;
+use std::collections::HashMap;
 
 use super::domain::{Exc, ExitRecord, Finding, Null, Own, RetClass};
 use crate::capi::{Failure, Returns};
@@ -78,7 +76,7 @@ impl Summaries {
     /// Summarise every function of the crate that touches the C-API, directly or through another.
     pub fn compute(cx: &CrateContext<'_>, macros: &Macros) -> Self {
         let mut summaries = Summaries::default();
-        let called = called_names(cx);
+        let called = cx.index.called_names();
         let unique: Vec<usize> = (0..cx.index.fns.len())
             .filter(|&i| {
                 let f = &cx.index.fns[i];
@@ -111,46 +109,6 @@ impl Summaries {
         }
         summaries
     }
-}
-
-/// Every name the crate calls (last path segments, method names, identifiers inside macros).
-/// Every name the crate calls (functions, methods, idents inside macro
-/// invocations): only these need summaries.
-pub(crate) fn called_names(cx: &CrateContext<'_>) -> HashSet<String> {
-    struct Calls(HashSet<String>);
-    impl<'ast> Visit<'ast> for Calls {
-        fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
-            if let syn::Expr::Path(p) = &*c.func {
-                if let Some(last) = p.path.segments.last() {
-                    self.0.insert(last.ident.to_string());
-                }
-            }
-            syn::visit::visit_expr_call(self, c);
-        }
-        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            self.0.insert(m.method.to_string());
-            syn::visit::visit_expr_method_call(self, m);
-        }
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            idents(mac.tokens.clone(), &mut self.0);
-        }
-    }
-    fn idents(tokens: proc_macro2::TokenStream, out: &mut HashSet<String>) {
-        for t in tokens {
-            match t {
-                proc_macro2::TokenTree::Ident(id) => {
-                    out.insert(id.to_string());
-                }
-                proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
-                _ => {}
-            }
-        }
-    }
-    let mut calls = Calls(HashSet::new());
-    for file in cx.files {
-        calls.visit_file(&file.ast);
-    }
-    calls.0
 }
 
 fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
