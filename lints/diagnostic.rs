@@ -24,19 +24,26 @@ impl Severity {
 }
 
 /// A secondary span with its own message ("returns here without releasing `obj`").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
+    #[serde(with = "arc_path")]
     pub path: Arc<Path>,
     pub range: Range<usize>,
     pub message: String,
 }
 
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A rule's code. A named type so serde does not take a field of it for a
+/// string borrowed from the input: it is read back from the registry.
+pub type RuleCode = &'static str;
+
+/// One finding. Serialisable so the cache can store it as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The rule's stable code (`RC001`); the registry has its name and page.
-    pub code: &'static str,
+    #[serde(with = "rule_code")]
+    pub code: RuleCode,
     pub severity: Severity,
+    #[serde(with = "arc_path")]
     pub path: Arc<Path>,
     /// Byte range of the primary location in the file's text.
     pub range: Range<usize>,
@@ -85,5 +92,35 @@ impl Diagnostic {
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
+    }
+}
+
+/// A rule code as its text; read back as the registry's own `&'static str`.
+mod rule_code {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(code: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(code)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        let code = String::deserialize(d)?;
+        crate::registry::rule(&code).map(|r| r.code).ok_or_else(|| D::Error::custom(format!("unknown rule `{code}`")))
+    }
+}
+
+/// A shared path, written as a plain path.
+mod arc_path {
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(path: &Arc<Path>, s: S) -> Result<S::Ok, S::Error> {
+        path.as_ref().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Path>, D::Error> {
+        PathBuf::deserialize(d).map(Arc::from)
     }
 }

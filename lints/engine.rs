@@ -5,12 +5,15 @@ use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::cache::{self, Cache};
 use crate::context::{CrateCheck, CrateContext, ExtraSources, ProjectContext};
 use crate::diagnostic::Diagnostic;
 use crate::index::CrateIndex;
+use crate::profile;
 use crate::registry::Rule;
 use crate::settings::{ConfigError, Overrides, Settings, SettingsResolver};
 use crate::source::{self, LoadError, SourceFile, SourceText};
@@ -20,14 +23,15 @@ const WORKER_STACK: usize = 256 << 20;
 
 /// Every family's crate-level entry point, with the rules it can emit and
 /// whether its rules are about the Python C API (see [`mentions_python`]).
-const CRATE_CHECKS: &[(&[Rule], CrateCheck, bool)] = &[
-    (crate::refcount::RULES, crate::refcount::check, true),
-    (crate::errors::RULES, crate::errors::check, true),
-    (crate::gil::RULES, crate::gil::check, true),
-    (crate::panic::RULES, crate::panic::check, true),
-    (crate::unwind::RULES, crate::unwind::check, true),
-    (crate::safety::RULES, crate::safety::check, false),
-    (crate::module::RULES, crate::module::check, true),
+/// The last is the family's phase in the [`profile`](crate::profile).
+const CRATE_CHECKS: &[(&[Rule], CrateCheck, bool, &str)] = &[
+    (crate::refcount::RULES, crate::refcount::check, true, "refcount"),
+    (crate::errors::RULES, crate::errors::check, true, "errors"),
+    (crate::gil::RULES, crate::gil::check, true, "gil"),
+    (crate::panic::RULES, crate::panic::check, true, "panic"),
+    (crate::unwind::RULES, crate::unwind::check, true, "unwind"),
+    (crate::safety::RULES, crate::safety::check, false, "safety"),
+    (crate::module::RULES, crate::module::check, true, "module"),
 ];
 
 /// Whether code could touch the Python C API: every C-API name and object
@@ -51,6 +55,9 @@ pub struct CheckRequest {
     pub overrides: Overrides,
     /// Check these contents instead of reading the files (`--staged`).
     pub contents: Option<Vec<(PathBuf, String)>>,
+    /// Read and write the result cache ([`crate::cache`]). The command line
+    /// turns it on unless `--no-cache`; library callers opt in.
+    pub cache: bool,
 }
 
 /// The findings and the texts they point into.
@@ -64,6 +71,10 @@ pub struct CheckResult {
     pub files_failed: usize,
     /// Rule bugs caught at run time: the family, the crate, the panic message.
     pub internal_errors: Vec<String>,
+    /// Crate jobs (a crate, or a file of a crate checked file by file)
+    /// analysed in this run, and those whose result came from the cache.
+    pub jobs_analysed: usize,
+    pub jobs_cached: usize,
 }
 
 /// Run `check`.
@@ -91,7 +102,9 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
                     format!("cannot read `{}`: {}", err.path.display(), err.message),
                 ));
             }
-            pool().install(|| found.files.par_iter().map(|p| (p.clone(), source::read_text(p))).collect())
+            pool().install(|| {
+                found.files.par_iter().map(|p| (p.clone(), profile::time("read", || source::read_text(p)))).collect()
+            })
         }
     };
 
@@ -115,9 +128,11 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         readable
             .par_iter()
             .map(|(_, text)| {
-                let lexed = source::lex(text);
-                let decls = crate::crates::scan_mod_decls_lexed(text, &lexed);
-                (lexed, decls)
+                profile::time("lex + mod scan", || {
+                    let lexed = source::lex(text);
+                    let decls = crate::crates::scan_mod_decls_lexed(text, &lexed);
+                    (lexed, decls)
+                })
             })
             .collect()
     });
@@ -143,8 +158,14 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     }
 
     let extra = ExtraSources::default();
-    let outcomes = run_largest_first(jobs, |job| check_crate(job, &extra));
+    let cache = Cache::new(request.cache);
+    let outcomes = run_largest_first(jobs, |job| check_crate(job, &extra, &cache));
     for outcome in outcomes {
+        if outcome.cached {
+            result.jobs_cached += 1;
+        } else {
+            result.jobs_analysed += 1;
+        }
         diagnostics.extend(outcome.diagnostics);
         result.files_failed += outcome.failed;
         result.internal_errors.extend(outcome.internal_errors);
@@ -157,6 +178,7 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     let mut checkouts: Vec<PathBuf> = paths.iter().filter_map(|p| crate::checkout::find_checkout(p)).collect();
     checkouts.sort();
     checkouts.dedup();
+    let project_start = Instant::now();
     for checkout in &checkouts {
         let settings = resolver.for_path(checkout)?;
         if settings.any_enabled(crate::wiring::RULES) {
@@ -175,15 +197,18 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
             );
         }
     }
+    profile::add("project rules", project_start.elapsed());
     for (path, text) in extra.into_map() {
         result.sources.entry(path).or_insert(text);
     }
 
-    diagnostics.sort_by_cached_key(|d| {
-        let pos = result.sources.get(&d.path).map_or((0, 0), |s| s.row_col(d.range.start));
-        (Arc::clone(&d.path), pos, d.code, d.message.clone())
+    profile::time("sort", || {
+        diagnostics.sort_by_cached_key(|d| {
+            let pos = result.sources.get(&d.path).map_or((0, 0), |s| s.row_col(d.range.start));
+            (Arc::clone(&d.path), pos, d.code, d.message.clone())
+        });
+        diagnostics.dedup();
     });
-    diagnostics.dedup();
     result.diagnostics = diagnostics;
     Ok(result)
 }
@@ -283,16 +308,92 @@ struct CrateOutcome {
     sources: Vec<Arc<SourceText>>,
     failed: usize,
     internal_errors: Vec<String>,
+    /// Taken from the cache rather than analysed.
+    cached: bool,
+}
+
+/// One crate's findings: from the cache when its inputs are unchanged, else
+/// parsed and analysed on the current thread (and stored).
+fn check_crate(job: CrateJob, extra: &ExtraSources, cache: &Cache) -> CrateOutcome {
+    let slot = profile::time("cache key + lookup", || {
+        let inputs: Vec<(&Arc<Path>, &str)> = job.files.iter().map(|(p, t, _)| (p, &**t)).collect();
+        let slot = cache.slot(&inputs, &job.settings, job.python)?;
+        let hit = cache.load(&slot).and_then(|entry| from_cache(&job, &slot, entry));
+        Some((slot, hit))
+    });
+    let slot = match slot {
+        Some((_, Some(hit))) => return hit,
+        Some((slot, None)) => Some(slot),
+        None => None,
+    };
+    let mut outcome = analyse_crate(job, extra);
+    if let Some(slot) = slot {
+        if outcome.internal_errors.is_empty() {
+            let found = std::mem::take(&mut outcome.diagnostics);
+            outcome.diagnostics = profile::time("cache store", || cache.store(&slot, outcome.failed, found));
+        }
+    }
+    outcome
+}
+
+/// A cached result, with the texts its findings point into: the crate's own
+/// files or the manifests in the key. `None` (a miss) if it cites anything else.
+fn from_cache(job: &CrateJob, slot: &cache::Slot, entry: cache::Entry) -> Option<CrateOutcome> {
+    let mut sources: BTreeMap<Arc<Path>, Arc<SourceText>> = BTreeMap::new();
+    let mut diagnostics = Vec::with_capacity(entry.diagnostics.len());
+    for mut d in entry.diagnostics {
+        d.path = cited_source(job, slot, &d.path, &mut sources)?;
+        for label in &mut d.labels {
+            label.path = cited_source(job, slot, &label.path, &mut sources)?;
+        }
+        diagnostics.push(d);
+    }
+    Some(CrateOutcome {
+        diagnostics,
+        sources: sources.into_values().collect(),
+        failed: entry.failed,
+        internal_errors: Vec::new(),
+        cached: true,
+    })
+}
+
+/// The shared path for `path` once its text is in `sources`.
+fn cited_source(
+    job: &CrateJob,
+    slot: &cache::Slot,
+    path: &Arc<Path>,
+    sources: &mut BTreeMap<Arc<Path>, Arc<SourceText>>,
+) -> Option<Arc<Path>> {
+    if let Some((known, _)) = sources.get_key_value(path) {
+        return Some(Arc::clone(known));
+    }
+    let text = match job.files.iter().find(|(p, _, _)| p == path) {
+        Some((p, text, _)) => {
+            sources.insert(Arc::clone(p), Arc::new(SourceText::new(Arc::clone(p), Arc::clone(text))));
+            return Some(Arc::clone(p));
+        }
+        None => {
+            let absolute = crate::settings::absolute(path);
+            Arc::clone(&slot.manifests.iter().find(|(p, _)| *p == absolute)?.1)
+        }
+    };
+    sources.insert(Arc::clone(path), Arc::new(SourceText::new(Arc::clone(path), text)));
+    Some(Arc::clone(path))
 }
 
 /// Parse and analyse one crate on the current thread.
-fn check_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
+fn analyse_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
     let CrateJob { files: members, settings, python } = job;
-    let mut outcome =
-        CrateOutcome { diagnostics: Vec::new(), sources: Vec::new(), failed: 0, internal_errors: Vec::new() };
+    let mut outcome = CrateOutcome {
+        diagnostics: Vec::new(),
+        sources: Vec::new(),
+        failed: 0,
+        internal_errors: Vec::new(),
+        cached: false,
+    };
     let mut files = Vec::with_capacity(members.len());
     for (path, text, lexed) in members {
-        match source::parse_lexed(Arc::clone(&path), text, lexed) {
+        match profile::time("parse", || source::parse_lexed(Arc::clone(&path), text, lexed)) {
             Ok(file) => files.push(file),
             Err(err) => {
                 outcome.failed += 1;
@@ -330,7 +431,7 @@ pub fn analyse(
     if files.is_empty() {
         return Vec::new();
     }
-    let index = CrateIndex::build(files, python);
+    let index = profile::time("index", || CrateIndex::build(files, python));
     let shadowed: Vec<&str> = index
         .fns
         .iter()
@@ -346,12 +447,12 @@ pub fn analyse(
     };
     let cx = CrateContext { files, index: &index, settings, extra, api };
     let mut raw = Vec::new();
-    for (rules, run, about_python) in CRATE_CHECKS {
+    for (rules, run, about_python, phase) in CRATE_CHECKS {
         if (*about_python && !python) || !settings.any_enabled(rules) {
             continue;
         }
         let mut out = Vec::new();
-        let ran = std::panic::catch_unwind(AssertUnwindSafe(|| run(&cx, &mut out)));
+        let ran = profile::time(phase, || std::panic::catch_unwind(AssertUnwindSafe(|| run(&cx, &mut out))));
         match ran {
             Ok(()) => raw.extend(out),
             Err(panic) => {
@@ -368,6 +469,7 @@ pub fn analyse(
             }
         }
     }
+    let suppress_start = Instant::now();
     raw.retain(|d| settings.is_enabled(d.code) && !settings.ignored_for(&d.path, d.code));
 
     // Suppressions are per file; findings in non-Rust files pass through.
@@ -387,6 +489,7 @@ pub fn analyse(
             d.severity = level;
         }
     }
+    profile::add("suppress + select", suppress_start.elapsed());
     out
 }
 

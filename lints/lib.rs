@@ -7,6 +7,7 @@
 //! -> [`suppress`] and selection ([`settings`]) -> sorted [`Diagnostic`]s.
 //! [`engine::check`] runs it all.
 
+pub mod cache;
 pub mod callbacks;
 pub mod callgraph;
 pub mod capi;
@@ -18,6 +19,7 @@ pub mod discover;
 pub mod engine;
 pub mod flow;
 pub mod index;
+pub mod profile;
 pub mod registry;
 pub mod settings;
 pub mod source;

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -40,6 +41,9 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     /// The Rust-for-CPython stage (1-4) for BW002.
     pub stage: Option<u8>,
+    /// Where the result cache lives, relative to the config's folder
+    /// (default: `.cpython-rs-cache` at the project's root).
+    pub cache_dir: Option<PathBuf>,
     #[serde(default)]
     pub api: ApiConfig,
     #[serde(default)]
@@ -83,6 +87,8 @@ pub struct Overrides {
     /// `--config FILE`: use this file and skip discovery.
     pub config: Option<PathBuf>,
     pub stage: Option<u8>,
+    /// `--cache-dir DIR`: the cache folder, over the config's `cache-dir`.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// A config problem: the file and what is wrong. Exit code 2.
@@ -120,6 +126,11 @@ pub struct Settings {
     pub panic_overflow: bool,
     pub detach_helpers: Vec<String>,
     pub user_functions: BTreeMap<String, UserFunction>,
+    /// The configured cache folder, absolute (`None`: the project's default).
+    pub cache_dir: Option<PathBuf>,
+    /// A hash of everything these settings were made from (config, command
+    /// line, the checkout's `refcounts.dat`): part of every cache key.
+    pub fingerprint: u64,
 }
 
 impl Settings {
@@ -181,6 +192,9 @@ impl Settings {
         out.push_str(&format!("gil.detach-helpers: {:?}\n", self.detach_helpers));
         out.push_str(&format!("api.functions: {:?}\n", self.user_functions.keys().collect::<Vec<_>>()));
         out.push_str(&format!("api table: {} functions\n", self.api.len()));
+        if let Some(dir) = &self.cache_dir {
+            out.push_str(&format!("cache-dir: {}\n", dir.display()));
+        }
         out
     }
 }
@@ -349,13 +363,17 @@ pub fn resolve(
         return Err(err(format!("stage must be 1 to 4, not {stage}")));
     }
 
+    let mut fingerprint = std::hash::DefaultHasher::new();
+    (&config_path, &root, format!("{config:?}"), format!("{overrides:?}")).hash(&mut fingerprint);
     let mut api = ApiTable::curated().clone();
     if let Some(checkout) = crate::checkout::find_checkout(&root) {
         if let Ok(dat) = std::fs::read_to_string(checkout.join("Doc/data/refcounts.dat")) {
             api.fill_from_refcounts(&dat);
+            dat.hash(&mut fingerprint);
         }
     }
     api.add_user_functions(&config.api.functions);
+    let cache_dir = overrides.cache_dir.clone().or_else(|| config.cache_dir.as_ref().map(|dir| root.join(dir)));
 
     Ok(Settings {
         config_path,
@@ -374,6 +392,8 @@ pub fn resolve(
             .clone()
             .unwrap_or_else(|| DEFAULT_DETACH_HELPERS.iter().map(|s| s.to_string()).collect()),
         user_functions: config.api.functions.clone(),
+        cache_dir: cache_dir.map(|dir| absolute(&dir)),
+        fingerprint: fingerprint.finish(),
     })
 }
 

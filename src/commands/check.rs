@@ -56,6 +56,12 @@ pub struct CheckArgs {
     /// Check the staged contents of staged `.rs` files (for git hooks)
     #[arg(long)]
     pub staged: bool,
+    /// Analyse every crate again: neither read nor write the result cache
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Keep the result cache here [default: .cpython-rs-cache at the project's root]
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -65,6 +71,7 @@ pub fn run(args: CheckArgs) -> u8 {
         ignore: args.ignore.clone(),
         config: args.config.clone(),
         stage: args.stage,
+        cache_dir: args.cache_dir.clone(),
     };
     if args.show_settings {
         return show_settings(&args, overrides);
@@ -80,7 +87,7 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         None
     };
-    let request = CheckRequest { paths: args.paths.clone(), overrides, contents };
+    let request = CheckRequest { paths: args.paths.clone(), overrides, contents, cache: !args.no_cache };
     let result = match cpython_rs_lints::check(&request) {
         Ok(result) => result,
         Err(err) => {
