@@ -18,6 +18,7 @@ pub mod discover;
 pub mod engine;
 pub mod flow;
 pub mod index;
+pub mod macros;
 pub mod registry;
 pub mod settings;
 pub mod source;
