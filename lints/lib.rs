@@ -19,6 +19,7 @@ pub mod engine;
 pub mod flow;
 pub mod index;
 pub mod macros;
+pub mod provenance;
 pub mod registry;
 pub mod settings;
 pub mod source;

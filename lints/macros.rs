@@ -461,6 +461,16 @@ pub struct Unguarded {
 
 /// The unguarded trampolines written in `files` (one crate).
 pub fn unguarded_trampolines(files: &[SourceFile]) -> Vec<Unguarded> {
+    judge(files).into_iter().filter(|(_, guarded)| !guarded).map(|(u, _)| u).collect()
+}
+
+/// Every trampoline written in `files` that calls its user's code, with
+/// whether a panic boundary is around the call.
+pub fn judged_trampolines(files: &[SourceFile]) -> Vec<(Origin, bool)> {
+    judge(files).into_iter().map(|(u, guarded)| (u.origin, guarded)).collect()
+}
+
+fn judge(files: &[SourceFile]) -> Vec<(Unguarded, bool)> {
     let candidates: Vec<usize> = (0..files.len())
         .filter(|&i| {
             let text = files[i].text();
@@ -486,11 +496,9 @@ pub fn unguarded_trampolines(files: &[SourceFile]) -> Vec<Unguarded> {
             };
             for trampoline in trampolines(file, &g.tokens) {
                 let Some(user) = user_code(&g.origin, &trampoline.body, &pool) else { continue };
-                if guarded(&g.origin, &trampoline.body, &pool, &guard_fns) {
-                    continue;
-                }
+                let guarded = guarded(&g.origin, &trampoline.body, &pool, &guard_fns);
                 let user = Some(file.range(user)).filter(|r| r.end > r.start);
-                out.push(Unguarded { file: i, origin: g.origin.clone(), trampoline, user });
+                out.push((Unguarded { file: i, origin: g.origin.clone(), trampoline, user }, guarded));
             }
         }
     }
