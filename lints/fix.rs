@@ -121,8 +121,12 @@ pub fn fix_all(request: &CheckRequest, unsafe_fixes: bool) -> Result<FixOutcome,
     let mut request = request.clone();
     let mut outcome = FixOutcome::default();
     let mut originals: HashMap<PathBuf, Arc<str>> = HashMap::new();
-    for _ in 0..MAX_PASSES {
+    for pass in 0.. {
         let result = check(&request)?;
+        if pass == MAX_PASSES {
+            outcome.result = result;
+            break;
+        }
         let mut by_file: BTreeMap<&Arc<Path>, Vec<&Diagnostic>> = BTreeMap::new();
         for d in &result.diagnostics {
             if wanted(d, unsafe_fixes).is_some() {
@@ -155,7 +159,6 @@ pub fn fix_all(request: &CheckRequest, unsafe_fixes: bool) -> Result<FixOutcome,
             outcome.result = result;
             break;
         }
-        outcome.result = result;
     }
     for (path, original) in originals {
         if let Some(text) = request.overlay.get(&path) {

@@ -90,9 +90,8 @@ pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
 }
 
 /// `Fixed 3 findings (RC006 2, SUP002 1); 4 remain.`
-pub fn write_report(outcome: &FixOutcome, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_report(outcome: &FixOutcome, remaining: usize, out: &mut dyn Write) -> io::Result<()> {
     let n = outcome.fixed_count();
-    let remaining = outcome.result.diagnostics.len();
     if n == 0 {
         return writeln!(out, "No fixes applied ({remaining} remaining).");
     }

@@ -78,7 +78,31 @@ pub(super) fn fix(file: &SourceFile, kind: Kind, elems: &[&syn::Expr], last: Ran
     let between = &text[last.end..close];
     let trailing_comma = between.trim_start().starts_with(',');
     let vertical = between.contains('\n');
-    let insertion = if vertical {
+    let hugged = elems.len() == 1
+        && last.start > 0
+        && text.get(last.start - 1..last.start) == Some("[")
+        && between.trim().trim_end_matches(',').is_empty()
+        && text[last.clone()].contains('\n');
+    let insertion = if hugged {
+        // `[T {\n ..\n}]`: rustfmt hugs a lone element; with two it puts one per line.
+        let element = &text[last.clone()];
+        if has_multiline_string(element) {
+            return None;
+        }
+        let line_start = text[..last.start].rfind('\n').map_or(0, |i| i + 1);
+        let base: String = text[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        let inner = format!("{base}    ");
+        let element: Vec<String> = element
+            .split('\n')
+            .enumerate()
+            .map(|(i, line)| if i == 0 || line.is_empty() { line.to_string() } else { format!("    {line}") })
+            .collect();
+        let element = element.join("\n");
+        Edit::replace(
+            last.start..close,
+            format!("\n{inner}{element},\n{inner}{},\n{base}", sentinel.indented(&inner)),
+        )
+    } else if vertical {
         // One element per line: a new line after the last element's comma, at its indentation.
         let line_start = text[..last.start].rfind('\n').map_or(0, |i| i + 1);
         let indent: String = text[line_start..last.start].chars().take_while(|c| c.is_whitespace()).collect();
@@ -182,6 +206,25 @@ fn sentinel_text(file: &SourceFile, kind: Kind, elems: &[&syn::Expr]) -> (Sentin
         Kind::ModuleSlot => Sentinel::Struct { path, fields: vec![("slot", "0".into()), ("value", null_mut)] },
     };
     (sentinel, true)
+}
+
+/// Whether a string literal in `text` spans lines (re-indenting would change it).
+fn has_multiline_string(text: &str) -> bool {
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        match c {
+            '\\' if in_string && !escaped => {
+                escaped = true;
+                continue;
+            }
+            '"' if !escaped => in_string = !in_string,
+            '\n' if in_string => return true,
+            _ => {}
+        }
+        escaped = false;
+    }
+    false
 }
 
 /// Whether the file calls `ptr::null()` through an imported `ptr` module.

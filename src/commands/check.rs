@@ -132,9 +132,9 @@ pub fn run(args: CheckArgs) -> u8 {
             if let Some((outcome, _)) = &fixed {
                 // Machine-readable formats keep stdout parseable: the report goes to stderr.
                 if human && !args.quiet {
-                    fixes::write_report(outcome, &mut out)?;
+                    fixes::write_report(outcome, result.diagnostics.len(), &mut out)?;
                 } else if !args.quiet {
-                    fixes::write_report(outcome, &mut std::io::stderr())?;
+                    fixes::write_report(outcome, result.diagnostics.len(), &mut std::io::stderr())?;
                 }
             }
             if human && !args.quiet {
