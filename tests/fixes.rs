@@ -55,7 +55,8 @@ fn assert_rustfmt_stable(text: &str) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("lib.rs");
     std::fs::write(&file, text).unwrap();
-    let run = Command::new("rustfmt").args(["--edition", "2021", "--check"]).arg(&file).current_dir(dir.path()).output();
+    let run =
+        Command::new("rustfmt").args(["--edition", "2021", "--check"]).arg(&file).current_dir(dir.path()).output();
     match run {
         Ok(output) if output.status.code() == Some(1) => {
             panic!("rustfmt would change:\n{}", String::from_utf8_lossy(&output.stdout))

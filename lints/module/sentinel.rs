@@ -51,7 +51,13 @@ pub(super) struct Site<'a> {
 }
 
 /// The fix that appends `kind`'s sentinel after `last` (the last element's range).
-pub(super) fn fix(file: &SourceFile, kind: Kind, elems: &[&syn::Expr], last: Range<usize>, site: Site<'_>) -> Option<Fix> {
+pub(super) fn fix(
+    file: &SourceFile,
+    kind: Kind,
+    elems: &[&syn::Expr],
+    last: Range<usize>,
+    site: Site<'_>,
+) -> Option<Fix> {
     let text = file.text();
     let close = file.range(site.close).start;
     if close < last.end || text.get(close..close + 1) != Some("]") {
@@ -98,10 +104,7 @@ pub(super) fn fix(file: &SourceFile, kind: Kind, elems: &[&syn::Expr], last: Ran
             .map(|(i, line)| if i == 0 || line.is_empty() { line.to_string() } else { format!("    {line}") })
             .collect();
         let element = element.join("\n");
-        Edit::replace(
-            last.start..close,
-            format!("\n{inner}{element},\n{inner}{},\n{base}", sentinel.indented(&inner)),
-        )
+        Edit::replace(last.start..close, format!("\n{inner}{element},\n{inner}{},\n{base}", sentinel.indented(&inner)))
     } else if vertical {
         // One element per line: a new line after the last element's comma, at its indentation.
         let line_start = text[..last.start].rfind('\n').map_or(0, |i| i + 1);

@@ -311,9 +311,9 @@ pub(super) fn check_array(
         last_range.end = last_range.start + file.text()[last_range.start..last_range.start + newline].trim_end().len();
     }
     let mut d = Diagnostic::new("MD002", file.path(), range, format!("{what} does not end with a zeroed sentinel"))
-            .with_primary_label(format!("CPython reads this `{}` table past its end", kind.name()))
-            .with_label(file.path(), last_range, "the last element is an entry, not a sentinel")
-            .with_help(format!("add {} as the last element (and count it in the array's length)", kind.sentinel()))
+        .with_primary_label(format!("CPython reads this `{}` table past its end", kind.name()))
+        .with_label(file.path(), last_range, "the last element is an entry, not a sentinel")
+        .with_help(format!("add {} as the last element (and count it in the array's length)", kind.sentinel()))
         .with_note(format!("CPython stops at {}; without one it reads whatever memory follows", kind.end_marker()));
     d.fix = fix;
     w.out.push(d);
