@@ -269,7 +269,7 @@ mod tests {
 
     #[test]
     fn snippets_ignore_whitespace_and_empty_ranges_take_the_line() {
-        assert_eq!(snippet("let x = PyList_New(\n    0);", &(8..25)), "PyList_New(0);");
+        assert_eq!(snippet("let x = PyList_New(\n    0);", &(8..26)), "PyList_New(0)");
         assert_eq!(snippet("a\n  b c\nd", &(4..4)), "bc");
     }
 
