@@ -20,6 +20,8 @@ pub mod engine;
 pub mod fix;
 pub mod flow;
 pub mod index;
+pub mod macros;
+pub mod provenance;
 pub mod registry;
 pub mod settings;
 pub mod source;
