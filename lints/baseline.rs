@@ -99,8 +99,7 @@ pub fn write(
 pub fn read(path: &Path) -> Result<BaselineFile, ConfigError> {
     let err = |message: String| ConfigError { path: Some(path.to_path_buf()), message };
     let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read the baseline: {e}")))?;
-    let file: BaselineFile =
-        serde_json::from_str(&text).map_err(|e| err(format!("not a cpython-rs baseline: {e}")))?;
+    let file: BaselineFile = serde_json::from_str(&text).map_err(|e| err(format!("not a cpython-rs baseline: {e}")))?;
     if file.version != VERSION {
         return Err(err(format!("baseline version {} is not {VERSION}; write it again", file.version)));
     }

@@ -67,9 +67,15 @@ fn baselined_findings_survive_moved_lines_and_unrelated_edits() {
     // Lines move (a header, a new helper above), the table is reformatted,
     // the functions swap places and a comment lands inside one of them.
     let moved = TODAY
-        .replace("use pyo3_ffi::*;\n", "//! Now with a module doc.\n\nuse pyo3_ffi::*;\n\nfn helper() -> i32 {\n    41 + 1\n}\n")
+        .replace(
+            "use pyo3_ffi::*;\n",
+            "//! Now with a module doc.\n\nuse pyo3_ffi::*;\n\nfn helper() -> i32 {\n    41 + 1\n}\n",
+        )
         .replace("    if arg.is_null() {", "    // an argument is always given\n    if arg.is_null() {")
-        .replace("[PyModuleDef_Slot {\n    slot: Py_mod_gil,\n    value: Py_MOD_GIL_NOT_USED,\n}]", "[PyModuleDef_Slot { slot: Py_mod_gil, value: Py_MOD_GIL_NOT_USED }]");
+        .replace(
+            "[PyModuleDef_Slot {\n    slot: Py_mod_gil,\n    value: Py_MOD_GIL_NOT_USED,\n}]",
+            "[PyModuleDef_Slot { slot: Py_mod_gil, value: Py_MOD_GIL_NOT_USED }]",
+        );
     let (reset, rest) = moved.split_at(moved.find("unsafe extern \"C\" fn pick").unwrap());
     let (head, reset) = reset.split_at(reset.find("unsafe extern \"C\" fn reset").unwrap());
     let (pick, tail) = rest.split_at(rest.find("static mut").unwrap());
@@ -149,10 +155,8 @@ fn the_baseline_file_is_sorted_and_free_of_line_numbers() {
     let text = std::fs::read_to_string(dir.path().join("baseline.json")).unwrap();
     let file: serde_json::Value = serde_json::from_str(&text).unwrap();
     let entries = file["findings"].as_array().unwrap();
-    let keys: Vec<(String, String, String)> = entries
-        .iter()
-        .map(|e| (e["file"].to_string(), e["code"].to_string(), e["item"].to_string()))
-        .collect();
+    let keys: Vec<(String, String, String)> =
+        entries.iter().map(|e| (e["file"].to_string(), e["code"].to_string(), e["item"].to_string())).collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
