@@ -280,6 +280,24 @@ static mut METHODS: [PyMethodDef; 2] = [
     assert!(output.contains("unsafe extern \"C\" fn double("), "{output}");
 }
 
+#[test]
+fn rc002_other_temporaries_have_no_fix() {
+    // Binding, checking and releasing a new reference is more than an edit.
+    let input = r#"use pyo3_ffi::*;
+
+unsafe extern "C" fn exec_module(module: *mut PyObject) -> std::os::raw::c_int {
+    let dict = PyModule_GetDict(module);
+    if PyDict_SetItemString(dict, c"answer".as_ptr(), PyLong_FromLong(42)) < 0 {
+        return -1;
+    }
+    0
+}
+"#;
+    let found = check_snippet("lib.rs", input, &["RC002"]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].fix.is_none());
+}
+
 // ----- `check --fix` and `--diff` end to end -----
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
