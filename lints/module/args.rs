@@ -625,7 +625,8 @@ impl Checker<'_, '_> {
             diagnostic = diagnostic.with_note(platform);
         }
         self.out.push(
-            diagnostic.with_note("C varargs carry no types: a mismatched argument is read or written with the wrong size"),
+            diagnostic
+                .with_note("C varargs carry no types: a mismatched argument is read or written with the wrong size"),
         );
     }
 

@@ -824,9 +824,8 @@ impl<'a> RcDomain<'a> {
                 continue;
             }
             if !format_unknown
-                && self.temporary_check(cfg, st, a, true, || {
-                    format!("it is passed to `{name}`, which does not steal it")
-                })
+                && self
+                    .temporary_check(cfg, st, a, true, || format!("it is passed to `{name}`, which does not steal it"))
             {
                 vals.push(Val::unknown());
                 continue;
