@@ -122,7 +122,9 @@ pub fn group_into_crates(files: &[(PathBuf, Vec<ModDecl>)]) -> Vec<Vec<usize>> {
     for (i, (path, decls)) in files.iter().enumerate() {
         let abs = crate::settings::absolute(path);
         for decl in decls {
-            if let Some(&child) = mod_candidates(&abs, decl).iter().find_map(|c| index.get(&crate::settings::absolute(c))) {
+            if let Some(&child) =
+                mod_candidates(&abs, decl).iter().find_map(|c| index.get(&crate::settings::absolute(c)))
+            {
                 if child != i {
                     children[i].push(child);
                     has_parent[child] = true;

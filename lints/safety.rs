@@ -37,7 +37,8 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     let allows = ClippyAllows::collect(cx.files, &cx.index.file_modules);
     for (i, file) in cx.files.iter().enumerate() {
         let mut found = Vec::new();
-        let mut visitor = SafetyVisitor { file, anchors: Vec::new(), out: &mut found, check_sd001: cx.enabled("SD001") };
+        let mut visitor =
+            SafetyVisitor { file, anchors: Vec::new(), out: &mut found, check_sd001: cx.enabled("SD001") };
         visitor.visit_file(&file.ast);
         out.extend(found.into_iter().filter(|d| !allows.allows(i, d.range.start, SafetyLint::Blocks)));
     }

@@ -336,7 +336,8 @@ pub fn unused() {}
 pub fn unknown() {}
 "#;
     write(tmp.path(), "lib.rs", text);
-    let (_, out, _) = run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "lib.rs"]);
+    let (_, out, _) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "lib.rs"]);
     assert_snapshot!(out);
 }
 
@@ -355,7 +356,8 @@ fn unreadable_and_invalid_files_are_reported_and_others_still_checked() {
         // A folder link back to its parent: walking must not follow it forever.
         std::os::unix::fs::symlink("..", tmp.path().join("src/up")).unwrap();
     }
-    let (code, out, err) = run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "src"]);
+    let (code, out, err) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "src"]);
     assert_eq!(code, 2, "{out}{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.contains("src/good.rs:2:5: SD001"), "other files are still checked: {out}");
@@ -397,7 +399,8 @@ fn deep_nesting_is_reported_not_a_crash() {
     // A long flat chain is not deep nesting for the lexer: it must be analysed.
     let chain = vec!["x"; depth].join(" + ");
     write(tmp.path(), "chain.rs", &format!("pub fn f(x: i32) -> i32 {{\n    unsafe {{ {chain} }}\n}}\n"));
-    let (code, out, err) = run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "."]);
+    let (code, out, err) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "."]);
     assert_eq!(code, 2, "{err}");
     assert!(!err.contains("overflow") && !err.contains("panicked"), "{err}");
     for name in ["parens.rs", "unary.rs", "blocks.rs"] {
@@ -415,7 +418,8 @@ fn large_files_are_checked() {
     }
     text.push_str(UNDOCUMENTED);
     write(tmp.path(), "big.rs", &text);
-    let (code, out, _) = run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "big.rs"]);
+    let (code, out, _) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "big.rs"]);
     assert_eq!(code, 1);
     assert_eq!(out.trim(), "big.rs:60002:5: SD001 `unsafe` block without a `// SAFETY:` comment");
 }

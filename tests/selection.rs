@@ -102,7 +102,10 @@ fn show_settings_and_rules_name_the_groups() {
     let (_, settings, _) = run(tmp.path(), &["check", "--show-settings", "src"]);
     assert!(settings.contains("in a CPython checkout: no"), "{settings}");
     assert!(settings.contains("selection: default (without `pedantic`"), "{settings}");
-    assert!(settings.contains("disabled:\n") && settings.contains("  SD001 undocumented-unsafe (policy)"), "{settings}");
+    assert!(
+        settings.contains("disabled:\n") && settings.contains("  SD001 undocumented-unsafe (policy)"),
+        "{settings}"
+    );
     let (_, rules, _) = run(tmp.path(), &["rules"]);
     let line = |code: &str| rules.lines().find(|l| l.trim_start().starts_with(code)).unwrap_or_default().to_string();
     assert!(line("EI003").contains(" pedantic "), "{rules}");

@@ -136,7 +136,8 @@ fn single_name(e: &syn::Expr) -> Option<String> {
 fn collection_root(e: &syn::Expr) -> Option<String> {
     match strip_casts(e) {
         syn::Expr::MethodCall(m)
-            if m.args.is_empty() && matches!(m.method.to_string().as_str(), "iter" | "into_iter" | "copied" | "cloned") =>
+            if m.args.is_empty()
+                && matches!(m.method.to_string().as_str(), "iter" | "into_iter" | "copied" | "cloned") =>
         {
             collection_root(&m.receiver)
         }

@@ -202,15 +202,13 @@ impl<'ast> Visit<'ast> for Stores {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         let method = m.method.to_string();
         if let Some(name) = self.static_named(&m.receiver) {
-            match (method.as_str(), m.args.first()) {
-                ("write" | "set" | "store" | "swap" | "replace" | "get_or_init", Some(arg)) => {
-                    let value = match peel(arg) {
-                        syn::Expr::Closure(c) => &*c.body,
-                        other => other,
-                    };
-                    self.record(name, value);
-                }
-                _ => {}
+            let stores = matches!(method.as_str(), "write" | "set" | "store" | "swap" | "replace" | "get_or_init");
+            if let (true, Some(arg)) = (stores, m.args.first()) {
+                let value = match peel(arg) {
+                    syn::Expr::Closure(c) => &*c.body,
+                    other => other,
+                };
+                self.record(name, value);
             }
         }
         syn::visit::visit_expr_method_call(self, m);
@@ -221,7 +219,9 @@ impl<'ast> Visit<'ast> for Stores {
 fn strip_casts(e: &syn::Expr) -> &syn::Expr {
     match peel(e) {
         syn::Expr::Cast(c) => strip_casts(&c.expr),
-        syn::Expr::MethodCall(m) if m.args.is_empty() && matches!(m.method.to_string().as_str(), "cast" | "cast_mut") => {
+        syn::Expr::MethodCall(m)
+            if m.args.is_empty() && matches!(m.method.to_string().as_str(), "cast" | "cast_mut") =>
+        {
             strip_casts(&m.receiver)
         }
         // `Some(x)`, `NonNull::new_unchecked(x)`, `AtomicPtr::new(x)`: the pointer inside.
