@@ -7,6 +7,7 @@
 //! -> [`suppress`] and selection ([`settings`]) -> sorted [`Diagnostic`]s.
 //! [`engine::check`] runs it all.
 
+pub mod baseline;
 pub mod callbacks;
 pub mod callgraph;
 pub mod capi;
@@ -19,6 +20,8 @@ pub mod engine;
 pub mod fix;
 pub mod flow;
 pub mod index;
+pub mod macros;
+pub mod provenance;
 pub mod registry;
 pub mod settings;
 pub mod source;
