@@ -281,6 +281,26 @@ static mut METHODS: [PyMethodDef; 2] = [
 }
 
 #[test]
+fn rc002_passes_the_object_itself_instead_of_py_newref() {
+    let input = r#"use pyo3_ffi::*;
+
+unsafe extern "C" fn exec_module(module: *mut PyObject) -> std::os::raw::c_int {
+    let dict = PyModule_GetDict(module);
+    if PyDict_SetItemString(dict, c"default".as_ptr(), Py_NewRef(Py_None())) < 0 {
+        return -1;
+    }
+    if PyObject_SetAttrString(module, c"empty".as_ptr(), Py_XNewRef(dict)) < 0 {
+        return -1;
+    }
+    0
+}
+"#;
+    let output = assert_fixes(input, "RC002", false);
+    assert!(output.contains("PyDict_SetItemString(dict, c\"default\".as_ptr(), Py_None())"), "{output}");
+    assert_snapshot!(output);
+}
+
+#[test]
 fn rc002_other_temporaries_have_no_fix() {
     // Binding, checking and releasing a new reference is more than an edit.
     let input = r#"use pyo3_ffi::*;
