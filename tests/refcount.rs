@@ -463,3 +463,62 @@ fn rc007_branch_on_unknown_predicate_is_clean() {
 "#;
     assert_eq!(rc_codes(body), Vec::<&str>::new());
 }
+
+#[test]
+fn rc001_wrapped_return_dropped_on_question_mark() {
+    assert_snapshot!(render(
+        r#"struct Raised;
+
+unsafe fn int_obj(v: i64) -> Result<*mut PyObject, Raised> {
+    let obj = PyLong_FromLongLong(v);
+    if obj.is_null() { Err(Raised) } else { Ok(obj) }
+}
+
+unsafe fn new_str(s: &str) -> Option<ptr::NonNull<PyObject>> {
+    ptr::NonNull::new(PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as Py_ssize_t))
+}
+
+unsafe fn pair(lo: i64, hi: i64) -> Result<*mut PyObject, Raised> {
+    let low = int_obj(lo)?;
+    let high = int_obj(hi)?;
+    let Some(name) = new_str("pair") else {
+        Py_DECREF(low);
+        Py_DECREF(high);
+        return Err(Raised);
+    };
+    let t = PyTuple_Pack(3, name.as_ptr(), low, high);
+    Py_DECREF(name.as_ptr());
+    Py_DECREF(low);
+    Py_DECREF(high);
+    if t.is_null() { Err(Raised) } else { Ok(t) }
+}
+"#
+    ));
+}
+
+#[test]
+fn rc001_wrapped_return_released_on_every_path_is_clean() {
+    let body = r#"struct Raised;
+
+unsafe fn int_obj(v: i64) -> Result<*mut PyObject, Raised> {
+    let obj = PyLong_FromLongLong(v);
+    if obj.is_null() { Err(Raised) } else { Ok(obj) }
+}
+
+unsafe fn pair(lo: i64, hi: i64) -> Result<*mut PyObject, Raised> {
+    let low = int_obj(lo)?;
+    let high = match int_obj(hi) {
+        Ok(h) => h,
+        Err(e) => {
+            Py_DECREF(low);
+            return Err(e);
+        }
+    };
+    let t = PyTuple_Pack(2, low, high);
+    Py_DECREF(low);
+    Py_DECREF(high);
+    if t.is_null() { Err(Raised) } else { Ok(t) }
+}
+"#;
+    assert_eq!(rc_codes(body), Vec::<&str>::new());
+}

@@ -406,7 +406,8 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Path(p) => {
                 if p.qself.is_none() && p.path.segments.len() == 1 {
                     let name = p.path.segments[0].ident.to_string();
-                    if name == "NULL" {
+                    // `None` is a wrapped helper's failure, like NULL.
+                    if name == "NULL" || name == "None" {
                         return Val::default();
                     }
                     st.vars.get(&name).cloned().unwrap_or_else(Val::unknown)
@@ -1926,7 +1927,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 if let (Some(t), Some(value)) = (cond::null_test(scrutinee), bool_arm(arms, i)) {
                     return self.refine_null(cfg, st, t.ptr, t.null_when_true == value);
                 }
-                if cond::option_of_ptr(scrutinee).is_some() || self.null_checked_arg(scrutinee).is_some() {
+                if cond::option_of_ptr(scrutinee).is_some()
+                    || self.null_checked_arg(scrutinee).is_some()
+                    || self.wrapped_call(scrutinee).is_some()
+                {
                     return self.refine_presence(cfg, st, scrutinee, pat, cond::pattern_presence(pat), true);
                 }
                 if let Some(call) = self.status_of(cfg, st, scrutinee) {
@@ -1954,7 +1958,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 true
             }
             NodeKind::Try { expr, .. } => {
-                if let Some(ptr) = cond::option_of_ptr(&expr.expr).or_else(|| self.null_checked_arg(&expr.expr)) {
+                let tested = cond::option_of_ptr(&expr.expr)
+                    .or_else(|| self.null_checked_arg(&expr.expr))
+                    .or_else(|| self.wrapped_call(&expr.expr));
+                if let Some(ptr) = tested {
                     return self.refine_null(cfg, st, ptr, edge.kind == EdgeKind::TryErr);
                 }
                 true
@@ -1982,6 +1989,22 @@ impl RcDomain<'_> {
         st.exc = if set { Exc::Yes } else { Exc::No };
     }
 
+    /// A call of a crate helper returning its object wrapped (`Result<*mut PyObject, E>`,
+    /// `Option<NonNull<PyObject>>`), maybe through `.map_err(..)`/`.ok()`: the call
+    /// itself is the pointer whose `Ok`/`Some` a `?` or a pattern tests.
+    fn wrapped_call<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
+        match place::peel(e) {
+            syn::Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "map_err" | "ok") => {
+                self.wrapped_call(&m.receiver)
+            }
+            call @ syn::Expr::Call(c) => {
+                let name = syntax::call_name(c)?;
+                (self.api.get(&name).is_none() && self.summaries.get(&name)?.wrapped).then_some(call)
+            }
+            _ => None,
+        }
+    }
+
     /// `check(p)` where `check` is a crate helper that returns `p` when it is not NULL and fails otherwise.
     fn null_checked_arg<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
         let syn::Expr::Call(c) = place::peel(e) else { return None };
@@ -2003,7 +2026,9 @@ impl RcDomain<'_> {
         presence: cond::Presence,
         matched: bool,
     ) -> bool {
-        let ptr = cond::option_of_ptr(scrutinee).or_else(|| self.null_checked_arg(scrutinee));
+        let ptr = cond::option_of_ptr(scrutinee)
+            .or_else(|| self.null_checked_arg(scrutinee))
+            .or_else(|| self.wrapped_call(scrutinee));
         if let Some(ptr) = ptr {
             let non_null = match (presence, matched) {
                 (cond::Presence::Present, m) => Some(m),
