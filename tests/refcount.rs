@@ -522,3 +522,44 @@ unsafe fn pair(lo: i64, hi: i64) -> Result<*mut PyObject, Raised> {
 "#;
     assert_eq!(rc_codes(body), Vec::<&str>::new());
 }
+
+#[test]
+fn rc004_buffer_used_after_its_object_is_released() {
+    assert_snapshot!(render(
+        r#"unsafe fn name_len(obj: *mut PyObject) -> usize {
+    let text = PyObject_Str(obj);
+    if text.is_null() {
+        return 0;
+    }
+    let data = PyUnicode_AsUTF8(text);
+    Py_DECREF(text);
+    if data.is_null() {
+        return 0;
+    }
+    std::ffi::CStr::from_ptr(data).to_bytes().len()
+}
+"#
+    ));
+}
+
+#[test]
+fn rc004_buffer_copied_before_release_is_clean() {
+    let body = r#"unsafe fn name(obj: *mut PyObject, arg: *mut PyObject) -> Vec<u8> {
+    let text = PyObject_Str(obj);
+    if text.is_null() {
+        return Vec::new();
+    }
+    let data = PyUnicode_AsUTF8(text);
+    if data.is_null() {
+        Py_DECREF(text);
+        return Vec::new();
+    }
+    let owned = std::ffi::CStr::from_ptr(data).to_bytes().to_vec();
+    Py_DECREF(text);
+    let raw = PyBytes_AS_STRING(arg);
+    let _ = std::slice::from_raw_parts(raw.cast::<u8>(), 1);
+    owned
+}
+"#;
+    assert_eq!(rc_codes(body), Vec::<&str>::new());
+}

@@ -120,6 +120,8 @@ pub struct State {
     outs: BTreeMap<Site, BTreeSet<Site>>,
     /// Items stolen by a container (`PyTuple_SetItem(t, i, item)`): item -> container.
     stolen_by: BTreeMap<Site, Site>,
+    /// Pointers into an object's memory (`PyUnicode_AsUTF8(s)`, `PyBytes_AS_STRING(b)`): buffer -> object.
+    views: BTreeMap<Site, Site>,
     pub exc: Exc,
 }
 
@@ -896,6 +898,15 @@ impl<'a> RcDomain<'a> {
                     }
                 };
                 self.produce(st, site, Obj { own, null }, || self.call_info(name, e, f.failure, true));
+                if f.returns == Returns::NonObject {
+                    let owner = f.borrowed_from.and_then(|i| vals.get(i)).and_then(|v| {
+                        (v.sites.len() == 1 && !v.unknown).then(|| *v.sites.iter().next().expect("one site"))
+                    });
+                    match owner {
+                        Some(owner) => st.views.insert(site, owner),
+                        None => st.views.remove(&site),
+                    };
+                }
                 Val::site(site)
             }
             Returns::Value => {
@@ -1275,21 +1286,36 @@ impl<'a> RcDomain<'a> {
                 .filter_map(|s| match st.objs.get(s) {
                     Some(Obj { own: Own::Borrowed { owner: Some(owner), extra: 0 }, .. }) => Some(*owner),
                     Some(Obj { own: Own::Stolen(_), .. }) => st.stolen_by.get(s).copied(),
+                    Some(Obj { own: Own::NonObject, .. }) => st.views.get(s).copied(),
                     _ => None,
                 })
                 .collect();
+            let view = v.sites.iter().all(|s| st.views.contains_key(s));
             if owners.len() == v.sites.len() {
                 if let Some(Obj { own: Own::Released(r), .. }) = owners.first().and_then(|o| st.objs.get(o)) {
                     let r = r.clone();
                     let item = self.quoted_name(st, *v.sites.iter().next().expect("definite"));
                     let container = self.quoted_name(st, owners[0]);
+                    let (message, label, help) = if view {
+                        (
+                            format!("{item} points into {container}'s memory, which nothing keeps alive after {container} was released"),
+                            format!("{container} released here, and {item} pointed into it"),
+                            "copy the data out (`to_vec()`, `to_owned()`) before releasing the object, or release it after the last use".to_string(),
+                        )
+                    } else {
+                        (
+                            format!("{item} is used after its container {container} was released"),
+                            format!("{container} released here, and {item} belonged to it"),
+                            "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".to_string(),
+                        )
+                    };
                     self.report(Finding {
                         code: "RC004",
                         range: at(),
-                        message: format!("{item} is used after its container {container} was released"),
+                        message,
                         label: "used here".into(),
-                        labels: vec![(r, format!("{container} released here, and {item} belonged to it"))],
-                        help: "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".into(),
+                        labels: vec![(r, label)],
+                        help,
                         key: ("RC004", at().start),
                     });
                     Self::forget(st, v);
@@ -1780,6 +1806,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             steals: BTreeMap::new(),
             outs: BTreeMap::new(),
             stolen_by: BTreeMap::new(),
+            views: BTreeMap::new(),
             exc: Exc::No,
         };
         for (i, (name, is_obj, range)) in self.facts.params.iter().enumerate() {
@@ -1827,6 +1854,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             into.outs.entry(*k).or_default().extend(v.iter().copied());
         }
         into.stolen_by.retain(|k, v| other.stolen_by.get(k) == Some(v));
+        into.views.retain(|k, v| other.views.get(k) == Some(v));
         if into.exc != other.exc {
             into.exc = Exc::Maybe;
         }
