@@ -137,8 +137,8 @@ fn bench_tree(name: &str, dirs: &[PathBuf], pool: &rayon::ThreadPool, rounds: us
             cache_dir: Some(cache_dir.clone()),
             ..Default::default()
         },
-        contents: None,
         cache: true,
+        ..Default::default()
     };
     let empty_cache = || {
         let _ = std::fs::remove_dir_all(&cache_dir);

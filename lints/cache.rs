@@ -37,7 +37,7 @@ const TOOL: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("CPYTHON_RS_LINT
 pub struct Entry {
     key: String,
     /// Files that could not be analysed (IO001/SY001 among the diagnostics).
-    pub failed: usize,
+    pub failed: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -105,7 +105,8 @@ impl Cache {
     }
 
     /// Store a crate job's result; any failure leaves the cache as it was.
-    pub fn store(&self, slot: &Slot, failed: usize, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    pub fn store(&self, slot: &Slot, failed: &[Arc<Path>], diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let failed = failed.iter().map(|p| p.to_path_buf()).collect();
         let entry = Entry { key: slot.key.clone(), failed, diagnostics };
         if let Some(dir) = slot.file.parent() {
             if self.prepare(dir) {

@@ -1,7 +1,7 @@
 //! The check driver: discover -> read -> group into crates -> parse and
 //! analyse each crate on one worker thread -> suppress, select -> sort.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,7 +19,7 @@ use crate::settings::{ConfigError, Overrides, Settings, SettingsResolver};
 use crate::source::{self, LoadError, SourceFile, SourceText};
 
 /// Stack for worker threads: syn and the visitors recurse once per nesting level.
-const WORKER_STACK: usize = 256 << 20;
+pub(crate) const WORKER_STACK: usize = 256 << 20;
 
 /// Every family's crate-level entry point, with the rules it can emit and
 /// whether its rules are about the Python C API (see [`mentions_python`]).
@@ -48,6 +48,12 @@ fn mentions_python(text: &str, settings: &Settings) -> bool {
     });
     api_like || settings.user_functions.keys().any(|name| text.contains(name.as_str()))
 }
+/// Whether a file may name one of clippy's lints the SD rules follow (see
+/// `safety::clippy_allows`), in a crate-wide or module-wide attribute.
+fn may_allow_clippy_safety_lints(text: &str) -> bool {
+    text.contains("#![") && text.contains("clippy::")
+}
+
 /// What to check.
 #[derive(Debug, Default, Clone)]
 pub struct CheckRequest {
@@ -58,6 +64,9 @@ pub struct CheckRequest {
     /// Read and write the result cache ([`crate::cache`]). The command line
     /// turns it on unless `--no-cache`; library callers opt in.
     pub cache: bool,
+    /// Texts to use instead of what is on disk for some discovered files
+    /// (by the path discovery finds them under): `--fix` re-checks its edits.
+    pub overlay: BTreeMap<PathBuf, Arc<str>>,
 }
 
 /// The findings and the texts they point into.
@@ -75,6 +84,9 @@ pub struct CheckResult {
     /// analysed in this run, and those whose result came from the cache.
     pub jobs_analysed: usize,
     pub jobs_cached: usize,
+    /// What the baseline (`--baseline`, or the config's `baseline`) hid and
+    /// how many of its entries matched nothing.
+    pub baseline: Option<crate::baseline::Applied>,
 }
 
 /// Run `check`.
@@ -84,6 +96,8 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     let mut result = CheckResult::default();
     let mut diagnostics = Vec::new();
 
+    // Files read only so that the named ones are analysed with their whole crate.
+    let mut context = Vec::new();
     let inputs: Vec<(PathBuf, Result<Arc<str>, LoadError>)> = match &request.contents {
         Some(contents) => contents.iter().map(|(p, t)| (p.clone(), Ok(Arc::from(t.as_str())))).collect(),
         None => {
@@ -102,16 +116,22 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
                     format!("cannot read `{}`: {}", err.path.display(), err.message),
                 ));
             }
-            pool().install(|| {
-                found.files.par_iter().map(|p| (p.clone(), profile::time("read", || source::read_text(p)))).collect()
-            })
+            context = crate::discover::crate_context(&found.files, &resolver)?;
+            let read = |p: &PathBuf| match request.overlay.get(p) {
+                Some(text) => Ok(Arc::clone(text)),
+                None => source::read_text(p),
+            };
+            let all: Vec<&PathBuf> = found.files.iter().chain(&context).collect();
+            pool().install(|| all.par_iter().map(|p| ((*p).clone(), profile::time("read", || read(p)))).collect())
         }
     };
+    let context: HashSet<&Path> = context.iter().map(PathBuf::as_path).collect();
 
     let mut readable: Vec<(PathBuf, Arc<str>)> = Vec::new();
     for (path, text) in inputs {
         match text {
             Ok(text) => readable.push((path, text)),
+            Err(_) if context.contains(path.as_path()) => {}
             Err(err) => {
                 result.files_failed += 1;
                 let arc: Arc<Path> = Arc::from(path.as_path());
@@ -121,7 +141,11 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
             }
         }
     }
-    result.files_checked = readable.len() + result.files_failed;
+    result.files_checked =
+        readable.iter().filter(|(p, _)| !context.contains(p.as_path())).count() + result.files_failed;
+    let mut checked: Vec<PathBuf> =
+        readable.iter().filter(|(p, _)| !context.contains(p.as_path())).map(|(p, _)| p.clone()).collect();
+    checked.extend(result.sources.keys().map(|p| p.to_path_buf()));
 
     // One lexer pass per file, in parallel: comments, nesting, `mod` declarations.
     let lexed: Vec<(source::Lexed, Vec<crate::crates::ModDecl>)> = pool().install(|| {
@@ -149,6 +173,10 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         if members.iter().any(|&i| mentions_python(&readable[i].1, &settings)) {
             let files = members.iter().map(|&i| member(i)).collect();
             jobs.push(CrateJob { files, settings, python: true });
+        } else if members.len() > 1 && members.iter().any(|&i| may_allow_clippy_safety_lints(&readable[i].1)) {
+            // A module's `#![allow(clippy::missing_safety_doc)]` reaches the files below it.
+            let files = members.iter().map(|&i| member(i)).collect();
+            jobs.push(CrateJob { files, settings, python: false });
         } else {
             // Nothing crate-wide to learn: one file at a time keeps memory as low as parsing alone.
             for &i in &members {
@@ -166,8 +194,8 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         } else {
             result.jobs_analysed += 1;
         }
-        diagnostics.extend(outcome.diagnostics);
-        result.files_failed += outcome.failed;
+        diagnostics.extend(outcome.diagnostics.into_iter().filter(|d| !context.contains(&*d.path)));
+        result.files_failed += outcome.failed.iter().filter(|p| !context.contains(&***p)).count();
         result.internal_errors.extend(outcome.internal_errors);
         for s in outcome.sources {
             result.sources.insert(Arc::clone(&s.path), s);
@@ -209,8 +237,30 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         });
         diagnostics.dedup();
     });
+    if let Some(path) = baseline_path(request, &resolver, &paths)? {
+        let baseline = crate::baseline::read(&path)?;
+        let applied = crate::baseline::apply(&path, &baseline, &mut diagnostics, &result.sources, &checked);
+        result.baseline = Some(applied);
+    }
     result.diagnostics = diagnostics;
     Ok(result)
+}
+
+/// The baseline that applies: `--baseline`, else the `baseline` key of the
+/// config for the first checked path; none when writing one.
+fn baseline_path(
+    request: &CheckRequest,
+    resolver: &SettingsResolver,
+    paths: &[PathBuf],
+) -> Result<Option<PathBuf>, ConfigError> {
+    let overrides = &request.overrides;
+    if overrides.no_baseline {
+        return Ok(None);
+    }
+    if let Some(path) = &overrides.baseline {
+        return Ok(Some(path.clone()));
+    }
+    Ok(resolver.for_path(&paths[0])?.baseline.clone())
 }
 
 /// Run crate jobs on the pool, biggest first: a crate is analysed on one
@@ -306,7 +356,8 @@ struct CrateJob {
 struct CrateOutcome {
     diagnostics: Vec<Diagnostic>,
     sources: Vec<Arc<SourceText>>,
-    failed: usize,
+    /// Files that could not be parsed.
+    failed: Vec<Arc<Path>>,
     internal_errors: Vec<String>,
     /// Taken from the cache rather than analysed.
     cached: bool,
@@ -330,7 +381,7 @@ fn check_crate(job: CrateJob, extra: &ExtraSources, cache: &Cache) -> CrateOutco
     if let Some(slot) = slot {
         if outcome.internal_errors.is_empty() {
             let found = std::mem::take(&mut outcome.diagnostics);
-            outcome.diagnostics = profile::time("cache store", || cache.store(&slot, outcome.failed, found));
+            outcome.diagnostics = profile::time("cache store", || cache.store(&slot, &outcome.failed, found));
         }
     }
     outcome
@@ -351,10 +402,15 @@ fn from_cache(job: &CrateJob, slot: &cache::Slot, entry: cache::Entry) -> Option
     Some(CrateOutcome {
         diagnostics,
         sources: sources.into_values().collect(),
-        failed: entry.failed,
+        failed: entry.failed.into_iter().map(|p| shared_path(job, p)).collect(),
         internal_errors: Vec::new(),
         cached: true,
     })
+}
+
+/// The crate's own `Arc` for one of its files, by path.
+fn shared_path(job: &CrateJob, path: PathBuf) -> Arc<Path> {
+    job.files.iter().find(|(p, _, _)| **p == *path).map_or_else(|| Arc::from(path), |(p, _, _)| Arc::clone(p))
 }
 
 /// The shared path for `path` once its text is in `sources`.
@@ -387,7 +443,7 @@ fn analyse_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
     let mut outcome = CrateOutcome {
         diagnostics: Vec::new(),
         sources: Vec::new(),
-        failed: 0,
+        failed: Vec::new(),
         internal_errors: Vec::new(),
         cached: false,
     };
@@ -396,7 +452,7 @@ fn analyse_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
         match profile::time("parse", || source::parse_lexed(Arc::clone(&path), text, lexed)) {
             Ok(file) => files.push(file),
             Err(err) => {
-                outcome.failed += 1;
+                outcome.failed.push(Arc::clone(&path));
                 let (d, text) = load_error_diagnostic(&path, err);
                 outcome.sources.push(Arc::new(SourceText::new(path, text)));
                 outcome.diagnostics.push(d);
@@ -484,6 +540,9 @@ pub fn analyse(
     }
     out.extend(by_file.into_values().flatten());
     out.retain(|d| !settings.ignored_for(&d.path, d.code));
+    for file in files {
+        crate::baseline::set_items(file, &mut out);
+    }
     for d in &mut out {
         if let Some(level) = settings.severity_of(d.code) {
             d.severity = level;

@@ -58,6 +58,8 @@ pub struct CrateIndex<'a> {
     /// Computed on first use, shared by every family that needs them.
     called: OnceCell<HashSet<String>>,
     macros: OnceCell<crate::flow::Macros>,
+    /// Filled by [`crate::context::CrateContext::macro_callbacks`] (it needs the settings).
+    pub(crate) macro_callbacks: OnceCell<Vec<crate::provenance::MacroCallback>>,
 }
 
 impl<'a> CrateIndex<'a> {
@@ -92,6 +94,7 @@ impl<'a> CrateIndex<'a> {
             by_name,
             called: OnceCell::new(),
             macros: OnceCell::new(),
+            macro_callbacks: OnceCell::new(),
         }
     }
 
@@ -183,7 +186,9 @@ fn module_paths(files: &[SourceFile]) -> Vec<Vec<String>> {
         let mut decls = Vec::new();
         collect_mod_items(&files[i].ast.items, &mut Vec::new(), &mut decls);
         for (inline_prefix, decl) in decls {
-            let target = mod_candidates(&abs, &decl).into_iter().find_map(|c| by_path.get(&c).copied());
+            let target = mod_candidates(&abs, &decl)
+                .into_iter()
+                .find_map(|c| by_path.get(&crate::settings::absolute(&c)).copied());
             if let Some(child) = target {
                 if paths[child].is_none() {
                     let mut p = base.clone();

@@ -7,6 +7,7 @@
 //! -> [`suppress`] and selection ([`settings`]) -> sorted [`Diagnostic`]s.
 //! [`engine::check`] runs it all.
 
+pub mod baseline;
 pub mod cache;
 pub mod callbacks;
 pub mod callgraph;
@@ -17,12 +18,16 @@ pub mod crates;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod fix;
 pub mod flow;
 pub mod index;
+pub mod macros;
 pub mod profile;
+pub mod provenance;
 pub mod registry;
 pub mod settings;
 pub mod source;
+pub mod spelling;
 pub mod suppress;
 pub mod syntax;
 pub mod walk;
@@ -37,7 +42,7 @@ pub mod safety;
 pub mod unwind;
 pub mod wiring;
 
-pub use diagnostic::{Diagnostic, Label, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use engine::{check, check_source, CheckRequest, CheckResult};
 pub use registry::Rule;
 pub use settings::{ConfigError, Overrides, Settings};

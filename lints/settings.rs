@@ -44,6 +44,8 @@ pub struct ConfigFile {
     /// Where the result cache lives, relative to the config's folder
     /// (default: `.cpython-rs-cache` at the project's root).
     pub cache_dir: Option<PathBuf>,
+    /// A baseline file (`check --write-baseline`), relative to the config's folder.
+    pub baseline: Option<PathBuf>,
     #[serde(default)]
     pub api: ApiConfig,
     #[serde(default)]
@@ -66,6 +68,11 @@ pub struct PanicConfig {
     /// Pedantic: integer `+ - * <<` that can overflow in callbacks.
     #[serde(default)]
     pub overflow: bool,
+    /// Whether the `extern "C"` trampolines that `#[pyfunction]`,
+    /// `#[pymethods]`, `export_module!` and kin generate catch panics. Unset:
+    /// read from the macro crate when the crate's path dependencies reach it,
+    /// known for PyO3 (they catch), otherwise unknown (no macro callbacks).
+    pub macro_callbacks_catch: Option<bool>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -89,6 +96,10 @@ pub struct Overrides {
     pub stage: Option<u8>,
     /// `--cache-dir DIR`: the cache folder, over the config's `cache-dir`.
     pub cache_dir: Option<PathBuf>,
+    /// `--baseline FILE`: report only findings not recorded in it.
+    pub baseline: Option<PathBuf>,
+    /// Ignore any baseline (`--write-baseline` records every finding).
+    pub no_baseline: bool,
 }
 
 /// A config problem: the file and what is wrong. Exit code 2.
@@ -116,6 +127,10 @@ pub struct Settings {
     pub config_path: Option<PathBuf>,
     /// Folder that relative globs are relative to.
     pub root: PathBuf,
+    /// The root lies in a CPython checkout: the fork's policies are on by default.
+    pub in_checkout: bool,
+    /// The selection was given (`select`), not the default one.
+    pub selected: bool,
     pub enabled: BTreeSet<&'static str>,
     pub severity: BTreeMap<&'static str, Severity>,
     pub per_file_ignores: Vec<(String, GlobMatcher, Vec<&'static str>)>,
@@ -124,6 +139,8 @@ pub struct Settings {
     pub stage: u8,
     pub api: Arc<ApiTable>,
     pub panic_overflow: bool,
+    /// `[panic] macro-callbacks-catch`.
+    pub macro_callbacks_catch: Option<bool>,
     pub detach_helpers: Vec<String>,
     pub user_functions: BTreeMap<String, UserFunction>,
     /// The configured cache folder, absolute (`None`: the project's default).
@@ -131,6 +148,8 @@ pub struct Settings {
     /// A hash of everything these settings were made from (config, command
     /// line, the checkout's `refcounts.dat`): part of every cache key.
     pub fingerprint: u64,
+    /// The config's baseline file, made relative to the config's folder.
+    pub baseline: Option<PathBuf>,
 }
 
 impl Settings {
@@ -176,17 +195,33 @@ impl Settings {
         out.push_str(&format!("config: {config}\n"));
         out.push_str(&format!("root: {}\n", self.root.display()));
         out.push_str(&format!("stage: {}\n", self.stage));
+        out.push_str(&format!("in a CPython checkout: {}\n", if self.in_checkout { "yes" } else { "no" }));
+        let selection = match (self.selected, self.in_checkout) {
+            (true, _) => "selected (`select`)",
+            (false, true) => "default, inside a CPython checkout (with the fork's `policy`)",
+            (false, false) => "default (without `pedantic` and the checkout-only `policy` rules)",
+        };
+        out.push_str(&format!("selection: {selection}\n"));
         out.push_str(&format!("enabled ({}):\n", self.enabled.len()));
         for rule in registry::all().filter(|r| self.enabled.contains(r.code)) {
             let severity = self.severity_of(rule.code).unwrap_or(rule.severity);
-            out.push_str(&format!("  {} {} ({})\n", rule.code, rule.name, severity.as_str()));
+            let mut notes = vec![severity.as_str()];
+            notes.extend(group_names(rule));
+            out.push_str(&format!("  {} {} ({})\n", rule.code, rule.name, notes.join(", ")));
         }
-        let disabled: Vec<_> = registry::all().filter(|r| !self.enabled.contains(r.code)).map(|r| r.code).collect();
-        out.push_str(&format!("disabled: [{}]\n", disabled.join(", ")));
+        out.push_str("disabled:\n");
+        for rule in registry::all().filter(|r| !self.enabled.contains(r.code)) {
+            let groups = group_names(rule);
+            let notes = if groups.is_empty() { String::new() } else { format!(" ({})", groups.join(", ")) };
+            out.push_str(&format!("  {} {}{notes}\n", rule.code, rule.name));
+        }
         out.push_str(&format!("exclude: {:?}\n", self.exclude_patterns));
         out.push_str("per-file-ignores:\n");
         for (pattern, _, codes) in &self.per_file_ignores {
             out.push_str(&format!("  {pattern} = {codes:?}\n"));
+        }
+        if let Some(baseline) = &self.baseline {
+            out.push_str(&format!("baseline: {}\n", baseline.display()));
         }
         out.push_str(&format!("panic.overflow: {}\n", self.panic_overflow));
         out.push_str(&format!("gil.detach-helpers: {:?}\n", self.detach_helpers));
@@ -197,6 +232,11 @@ impl Settings {
         }
         out
     }
+}
+
+/// The groups a rule belongs to (`pedantic`, `policy`), for `describe`.
+fn group_names(rule: &Rule) -> Vec<&'static str> {
+    rule.groups().map(|g| g.name()).collect()
 }
 
 /// Finds and caches the settings for each folder.
@@ -246,9 +286,21 @@ impl SettingsResolver {
     }
 }
 
-/// `path` made absolute without touching the file system's links.
+/// `path` made absolute without touching the file system's links, `.` and
+/// `..` removed as written: `src/types/../lib.rs` and `src/lib.rs` are one file.
 pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for comp in abs.components() {
+        match comp {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The nearest config at or above `dir`.
@@ -323,12 +375,16 @@ pub fn resolve(
         Ok(rules)
     };
 
+    let checkout = crate::checkout::find_checkout(&root);
     let mut enabled: BTreeSet<&'static str> = match (&overrides.select, &config.select) {
         (Some(cli), _) => expand(cli, true)?.into_iter().map(|r| r.code).collect(),
         (None, Some(cfg)) => expand(cfg, false)?.into_iter().map(|r| r.code).collect(),
-        (None, None) => registry::all().map(|r| r.code).collect(),
+        (None, None) => registry::all().filter(|r| r.on_by_default(checkout.is_some())).map(|r| r.code).collect(),
     };
-    enabled.extend(expand(&config.extend_select, false)?.into_iter().map(|r| r.code));
+    // `--select` on the command line replaces the config's whole selection, its `extend-select` too.
+    if overrides.select.is_none() {
+        enabled.extend(expand(&config.extend_select, false)?.into_iter().map(|r| r.code));
+    }
     enabled.extend(expand(&overrides.extend_select, true)?.into_iter().map(|r| r.code));
     for rule in expand(&config.ignore, false)?.into_iter().chain(expand(&overrides.ignore, true)?) {
         enabled.remove(rule.code);
@@ -366,7 +422,7 @@ pub fn resolve(
     let mut fingerprint = std::hash::DefaultHasher::new();
     (&config_path, &root, format!("{config:?}"), format!("{overrides:?}")).hash(&mut fingerprint);
     let mut api = ApiTable::curated().clone();
-    if let Some(checkout) = crate::checkout::find_checkout(&root) {
+    if let Some(checkout) = &checkout {
         if let Ok(dat) = std::fs::read_to_string(checkout.join("Doc/data/refcounts.dat")) {
             api.fill_from_refcounts(&dat);
             dat.hash(&mut fingerprint);
@@ -375,9 +431,12 @@ pub fn resolve(
     api.add_user_functions(&config.api.functions);
     let cache_dir = overrides.cache_dir.clone().or_else(|| config.cache_dir.as_ref().map(|dir| root.join(dir)));
 
+    let baseline = config.baseline.as_ref().map(|b| root.join(b));
     Ok(Settings {
         config_path,
         root,
+        in_checkout: checkout.is_some(),
+        selected: overrides.select.is_some() || config.select.is_some(),
         enabled,
         severity,
         per_file_ignores,
@@ -386,6 +445,7 @@ pub fn resolve(
         stage,
         api: Arc::new(api),
         panic_overflow: config.panic.overflow,
+        macro_callbacks_catch: config.panic.macro_callbacks_catch,
         detach_helpers: config
             .gil
             .detach_helpers
@@ -394,6 +454,7 @@ pub fn resolve(
         user_functions: config.api.functions.clone(),
         cache_dir: cache_dir.map(|dir| absolute(&dir)),
         fingerprint: fingerprint.finish(),
+        baseline,
     })
 }
 

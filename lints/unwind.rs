@@ -1,7 +1,8 @@
 //! Unwinding: UW001 callbacks declared with an unwinding ABI, UW002 misused
 //! `catch_unwind` results in callbacks, UW003 `panic = "abort"` profiles in a
 //! crate that relies on `catch_unwind`, UW004 `Drop` impls that call the C API
-//! without making sure a thread state is attached.
+//! without making sure a thread state is attached, UW005 macros that generate
+//! `extern "C"` trampolines with no panic boundary ([`boundary`]).
 //!
 //! UW004's "makes sure" is a conservative, syntactic heuristic: before the
 //! call, in the same `drop` body (or in the helper that makes the call), there
@@ -23,7 +24,7 @@ use syn::visit::Visit;
 use crate::callgraph::{self, CallGraph};
 use crate::context::CrateContext;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::panic::{callback_indices, method_call, CaughtUse, Panics, SiteKind};
 use crate::registry::Rule;
 use crate::source::SourceFile;
@@ -58,11 +59,23 @@ pub const RULES: &[Rule] = &[
         Warning,
         "A `Drop` impl calls the C API without making sure a thread state is attached"
     ),
+    declare_rule!(
+        "UW005",
+        "trampoline-without-boundary",
+        Unwind,
+        Error,
+        "A macro generates an `extern \"C\"` function that calls its user's code with no `catch_unwind`"
+    ),
 ];
+
+mod boundary;
 
 pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     if cx.enabled("UW001") {
         check_unwinding_abi(cx, out);
+    }
+    if cx.enabled("UW005") {
+        boundary::check(cx, out);
     }
     let mentions = |word: &str| cx.files.iter().any(|f| f.text().contains(word));
     if cx.enabled("UW003") && mentions("catch_unwind") {
@@ -102,6 +115,11 @@ fn check_unwinding_abi(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let file = &cx.files[f.file];
         let range = file.range(abi_node.span());
         let plain = abi.trim_end_matches("-unwind");
+        // Unsafe: a panic now aborts at the boundary, and casts that name the old ABI stop compiling.
+        let fix = Fix::unsafe_edits(
+            format!("Declare it `extern \"{plain}\"`"),
+            vec![Edit::replace(range.clone(), format!("extern \"{plain}\""))],
+        );
         out.push(
             Diagnostic::new(
                 "UW001",
@@ -116,7 +134,8 @@ fn check_unwinding_abi(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_help(format!(
                 "declare it `extern \"{plain}\"` and turn panics into Python exceptions with `std::panic::catch_unwind`"
-            )),
+            ))
+            .with_fix(fix),
         );
     }
 }
@@ -467,6 +486,10 @@ impl DropChecker<'_, '_, '_> {
         }
         self.touches.borrow_mut().insert(f, None);
         let item = &self.graph.fns()[f];
+        // A token parameter proves its caller had an attached thread state.
+        if syntax::has_token_param(item.sig) {
+            return None;
+        }
         let file = self.graph.file_of(f);
         let mut walker = TouchWalker { checker: self, f, file, guarded: false, found: None };
         walker.visit_block(item.block);
@@ -546,6 +569,25 @@ impl<'ast> Visit<'ast> for TouchWalker<'_, '_, '_, '_> {
         }
     }
 
+    fn visit_expr_if(&mut self, e: &'ast syn::ExprIf) {
+        // `if !PyThreadState_GetUnchecked().is_null() { Py_DecRef(..) }`: the branch that
+        // runs with a thread state attached is fine; the other is read as usual.
+        match syntax::thread_state_test(&e.cond) {
+            Some(true) => {
+                if let Some((_, other)) = &e.else_branch {
+                    self.visit_expr(other);
+                }
+            }
+            Some(false) => {
+                self.visit_block(&e.then_branch);
+                if block_diverges(&e.then_branch) {
+                    self.guard();
+                }
+            }
+            None => syn::visit::visit_expr_if(self, e),
+        }
+    }
+
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         self.visit_expr(&m.receiver);
         if is_thread_state_guard(&m.method.to_string()) {
@@ -567,6 +609,19 @@ impl<'ast> Visit<'ast> for TouchWalker<'_, '_, '_, '_> {
             self.visit_expr(&e);
         }
     }
+}
+
+/// Whether a block ends by leaving the function (`return`, `panic!`-free early exit).
+fn block_diverges(block: &syn::Block) -> bool {
+    matches!(block.stmts.last(), Some(syn::Stmt::Expr(syn::Expr::Return(_), _)))
+}
+
+/// Whether crate function `f` calls the C API (itself or through crate
+/// helpers) without a thread state known to be attached: no guard, no token
+/// parameter, no thread-state test around the call.
+pub(crate) fn touches_unattached<'a>(cx: &CrateContext<'a>, graph: &CallGraph<'a>, f: usize) -> bool {
+    let checker = DropChecker { cx, graph, touches: RefCell::new(HashMap::new()) };
+    checker.first_touch(f).is_some()
 }
 
 fn check_drops<'a>(cx: &CrateContext<'a>, graph: &CallGraph<'a>, out: &mut Vec<Diagnostic>) {

@@ -15,8 +15,8 @@ fn request(paths: &[PathBuf], cache_dir: Option<&Path>, cache: bool) -> CheckReq
             cache_dir: cache_dir.map(Path::to_path_buf),
             ..Default::default()
         },
-        contents: None,
         cache,
+        ..Default::default()
     }
 }
 

@@ -90,6 +90,55 @@ fn sarif_format() {
     assert_snapshot!(serde_json::to_string_pretty(&run["results"]).unwrap());
 }
 
+/// rust-analyzer reads `check.overrideCommand`'s output as cargo messages:
+/// every line must parse as `cargo_metadata::Message`, the way it parses them.
+#[test]
+fn rustc_json_format_is_cargo_message_format_json() {
+    use cargo_metadata::diagnostic::{Applicability, DiagnosticLevel};
+    use cargo_metadata::Message;
+
+    let (code, out, _) = run(&fixture(), &["check", "--output-format", "rustc-json", "src"]);
+    assert_eq!(code, 1);
+    let messages: Vec<Message> =
+        out.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    let (last, findings) = messages.split_last().unwrap();
+    // As with cargo, warnings alone do not fail the build.
+    let errors = out.contains(r#""level":"error""#);
+    assert!(matches!(last, Message::BuildFinished(f) if f.success != errors), "{last:?}");
+    assert_eq!(findings.len(), 4);
+    let mut suggestions = 0;
+    for m in findings {
+        let Message::CompilerMessage(m) = m else { panic!("not a compiler message: {m:?}") };
+        let d = &m.message;
+        let code = d.code.as_ref().expect("a code");
+        assert!(cpython_rs_lints::registry::rule(&code.code).is_some(), "{}", code.code);
+        assert!(code.explanation.as_deref().is_some_and(|e| e.contains("## What it does")));
+        assert!(matches!(d.level, DiagnosticLevel::Error | DiagnosticLevel::Warning));
+        let primary = d.spans.iter().find(|s| s.is_primary).expect("a primary span");
+        assert!(fixture().join(&primary.file_name).is_file(), "{}", primary.file_name);
+        assert!(primary.line_start >= 1 && primary.column_start >= 1);
+        let source = std::fs::read_to_string(fixture().join(&primary.file_name)).unwrap();
+        let line = source.lines().nth(primary.line_start - 1).unwrap();
+        assert_eq!(primary.text[0].text, line);
+        assert!(d.rendered.as_deref().is_some_and(|r| r.contains(&format!("[{}]", code.code))));
+        assert!(m.package_id.repr.starts_with("path+file://") && !m.target.name.is_empty());
+        for child in &d.children {
+            for span in child.spans.iter().filter(|s| s.suggested_replacement.is_some()) {
+                assert_eq!(span.suggestion_applicability, Some(Applicability::MachineApplicable));
+                assert!(matches!(child.level, DiagnosticLevel::Help));
+                suggestions += 1;
+            }
+        }
+    }
+    assert_eq!(suggestions, 1, "the unused suppression's removal is a quick fix");
+    // The paths are this machine's: keep them out of the snapshot.
+    let mut first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    for pointer in ["/package_id", "/manifest_path", "/target/src_path"] {
+        *first.pointer_mut(pointer).unwrap() = "[path]".into();
+    }
+    assert_snapshot!(serde_json::to_string_pretty(&first).unwrap());
+}
+
 #[test]
 fn github_format() {
     let (_, out, _) = run(&fixture(), &["check", "--output-format", "github", "src"]);
@@ -182,10 +231,10 @@ fn rules_and_rule_pages() {
 #[test]
 fn config_file_is_discovered_upward() {
     let tmp = tempfile::tempdir().unwrap();
-    write(tmp.path(), "cpython-rs.toml", "ignore = [\"SD001\"]\n");
-    write(tmp.path(), "pkg/src/lib.rs", UNDOCUMENTED);
-    let (code, out, _) = run(&tmp.path().join("pkg"), &["check", "src"]);
-    assert_eq!((code, out.contains("SD001")), (0, false), "{out}");
+    write(tmp.path(), "cpython-rs.toml", "select = [\"SD\"]\nignore = [\"SD002\"]\n");
+    write(tmp.path(), "pkg/src/lib.rs", &format!("{UNDOCUMENTED}pub unsafe fn g() {{}}\n"));
+    let (code, out, _) = run(&tmp.path().join("pkg"), &["check", "--output-format", "concise", "src"]);
+    assert_eq!((code, out.contains("SD001"), out.contains("SD002")), (1, true, false), "{out}");
 }
 
 #[test]
@@ -224,7 +273,7 @@ fn per_file_ignores_exclude_and_severity() {
     write(
         tmp.path(),
         "cpython-rs.toml",
-        "exclude = [\"generated/**\"]\n[per-file-ignores]\n\"src/legacy/*.rs\" = [\"SD001\"]\n[severity]\nSD001 = \"error\"\n",
+        "extend-select = [\"policy\"]\nexclude = [\"generated/**\"]\n[per-file-ignores]\n\"src/legacy/*.rs\" = [\"SD001\"]\n[severity]\nSD001 = \"error\"\n",
     );
     write(tmp.path(), "src/lib.rs", UNDOCUMENTED);
     write(tmp.path(), "src/legacy/old.rs", UNDOCUMENTED);
@@ -246,7 +295,7 @@ fn explicit_config_and_show_settings() {
     assert_eq!(code, 0);
     assert!(out.contains("config: other.toml"), "{out}");
     assert!(out.contains("stage: 3") && out.contains("panic.overflow: true"), "{out}");
-    assert!(out.contains("SD001 undocumented-unsafe (warning)"), "{out}");
+    assert!(out.contains("SD001 undocumented-unsafe (warning, policy)"), "{out}");
     let (code, _, err) = run(tmp.path(), &["check", "--config", "missing.toml"]);
     assert_eq!(code, 2);
     assert!(err.contains("missing.toml"), "{err}");
@@ -287,7 +336,8 @@ pub fn unused() {}
 pub fn unknown() {}
 "#;
     write(tmp.path(), "lib.rs", text);
-    let (_, out, _) = run(tmp.path(), &["check", "--output-format", "concise", "--quiet", "lib.rs"]);
+    let (_, out, _) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "lib.rs"]);
     assert_snapshot!(out);
 }
 
@@ -306,7 +356,8 @@ fn unreadable_and_invalid_files_are_reported_and_others_still_checked() {
         // A folder link back to its parent: walking must not follow it forever.
         std::os::unix::fs::symlink("..", tmp.path().join("src/up")).unwrap();
     }
-    let (code, out, err) = run(tmp.path(), &["check", "--output-format", "concise", "--quiet", "src"]);
+    let (code, out, err) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "src"]);
     assert_eq!(code, 2, "{out}{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.contains("src/good.rs:2:5: SD001"), "other files are still checked: {out}");
@@ -348,7 +399,8 @@ fn deep_nesting_is_reported_not_a_crash() {
     // A long flat chain is not deep nesting for the lexer: it must be analysed.
     let chain = vec!["x"; depth].join(" + ");
     write(tmp.path(), "chain.rs", &format!("pub fn f(x: i32) -> i32 {{\n    unsafe {{ {chain} }}\n}}\n"));
-    let (code, out, err) = run(tmp.path(), &["check", "--output-format", "concise", "--quiet", "."]);
+    let (code, out, err) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "."]);
     assert_eq!(code, 2, "{err}");
     assert!(!err.contains("overflow") && !err.contains("panicked"), "{err}");
     for name in ["parens.rs", "unary.rs", "blocks.rs"] {
@@ -366,7 +418,8 @@ fn large_files_are_checked() {
     }
     text.push_str(UNDOCUMENTED);
     write(tmp.path(), "big.rs", &text);
-    let (code, out, _) = run(tmp.path(), &["check", "--output-format", "concise", "--quiet", "big.rs"]);
+    let (code, out, _) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "big.rs"]);
     assert_eq!(code, 1);
     assert_eq!(out.trim(), "big.rs:60002:5: SD001 `unsafe` block without a `// SAFETY:` comment");
 }
@@ -379,6 +432,7 @@ fn staged_contents_not_the_working_tree() {
         assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
     };
     git(&["init", "-q"]);
+    write(tmp.path(), "cpython-rs.toml", "extend-select = [\"policy\"]\n");
     write(tmp.path(), "src/lib.rs", UNDOCUMENTED);
     git(&["add", "src/lib.rs"]);
     // The working tree is fixed after staging: --staged still sees the staged bug.

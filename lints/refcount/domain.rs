@@ -43,8 +43,12 @@ pub enum Own {
     FailedSteal(Range<usize>),
     /// Stored, returned or otherwise handed on for good.
     Escaped,
-    /// Passed to an unknown callee, or paths disagree: no judgement.
+    /// Paths disagree, or an opaque macro or closure mentions it: no judgement.
     Unknown,
+    /// Handed to a callee the checker cannot see, which may have taken the
+    /// reference over: ownership is not judged, but a NULL it may be still is
+    /// (the callee checked nothing for this function).
+    Passed,
     /// Not a Python object at all (`PyCapsule_GetPointer`, `PyMem_Malloc`).
     NonObject,
 }
@@ -116,6 +120,8 @@ pub struct State {
     outs: BTreeMap<Site, BTreeSet<Site>>,
     /// Items stolen by a container (`PyTuple_SetItem(t, i, item)`): item -> container.
     stolen_by: BTreeMap<Site, Site>,
+    /// Pointers into an object's memory (`PyUnicode_AsUTF8(s)`, `PyBytes_AS_STRING(b)`): buffer -> object.
+    views: BTreeMap<Site, Site>,
     pub exc: Exc,
 }
 
@@ -325,6 +331,11 @@ impl<'a> RcDomain<'a> {
         Self::set_own(st, v, Own::Unknown);
     }
 
+    /// Handed to an unknown callee: see [`Own::Passed`].
+    fn pass_unknown(st: &mut State, v: &Val) {
+        Self::set_own(st, v, Own::Passed);
+    }
+
     /// Like `forget`, but plain memory (`PyMem_Malloc`, `PyCapsule_GetPointer`) stays plain
     /// memory: a standard-library or libc routine (`ptr::write_bytes`, `libc::memcpy`) cannot
     /// turn it into a Python object, so RC008 still applies after it.
@@ -397,7 +408,8 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Path(p) => {
                 if p.qself.is_none() && p.path.segments.len() == 1 {
                     let name = p.path.segments[0].ident.to_string();
-                    if name == "NULL" {
+                    // `None` is a wrapped helper's failure, like NULL.
+                    if name == "NULL" || name == "None" {
                         return Val::default();
                     }
                     st.vars.get(&name).cloned().unwrap_or_else(Val::unknown)
@@ -428,7 +440,7 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Binary(b) => {
                 let compare = matches!(b.op, syn::BinOp::Eq(_) | syn::BinOp::Ne(_));
                 for side in [&b.left, &b.right] {
-                    if !(compare && self.temporary_check(cfg, st, side, || "it is only compared".into())) {
+                    if !(compare && self.temporary_check(cfg, st, side, false, || "it is only compared".into())) {
                         self.eval(cfg, st, side);
                     }
                 }
@@ -513,34 +525,64 @@ impl<'a> RcDomain<'a> {
     }
 
     /// RC002: a call returning a new reference, used where nothing can release it.
-    fn temporary_check(&self, cfg: &Cfg<'_>, st: &mut State, arg: &syn::Expr, how: impl FnOnce() -> String) -> bool {
+    /// `as_arg`: the call is an argument of a callee that does not take it over,
+    /// where `Py_NewRef(x)` too is a reference nothing releases (as a statement
+    /// it is an incref, balanced by a later decref).
+    fn temporary_check(
+        &self,
+        cfg: &Cfg<'_>,
+        st: &mut State,
+        arg: &syn::Expr,
+        as_arg: bool,
+        how: impl FnOnce() -> String,
+    ) -> bool {
         let inner = place::peel_alias(arg);
         if cfg.temp_of(inner).is_some() {
             return false;
         }
         let syn::Expr::Call(c) = inner else { return false };
-        let Some(name) = syntax::call_name(c) else { return false };
-        let new = match self.lookup(&name) {
-            Some(Callee::Api(f)) => f.returns == Returns::New && f.refop.is_none(),
-            Some(Callee::Crate(s)) => s.returns == Some(Returns::New),
-            None => false,
+        let Some(name) = callee_name(c) else { return false };
+        let (new, newref) = match self.lookup(&name) {
+            Some(Callee::Api(f)) => {
+                let newref = matches!(f.refop, Some(RefOp::NewRef | RefOp::XNewRef));
+                (f.returns == Returns::New && (f.refop.is_none() || newref && as_arg), newref)
+            }
+            Some(Callee::Crate(s)) => (s.returns == Some(Returns::New), false),
+            None => (false, false),
         };
         if !new {
             return false;
         }
         let range = self.range(inner);
+        let help = match c.args.first().filter(|_| newref) {
+            Some(x) => format!(
+                "pass `{}` itself: the callee takes a reference of its own if it keeps the object",
+                syntax::expr_text(x)
+            ),
+            None => {
+                format!("bind the result of `{name}` to a variable, check it for NULL, and `Py_DECREF` it after use")
+            }
+        };
         self.report(Finding {
             code: "RC002",
             range: range.clone(),
             message: format!("new reference from `{name}` is never released: {}", how()),
             label: "this new reference is never released".into(),
             labels: Vec::new(),
-            help: format!("bind the result of `{name}` to a variable, check it for NULL, and `Py_DECREF` it after use"),
+            help,
             key: ("RC002", range.start),
         });
         // The temporary is judged here only: not again as a leak or an unchecked NULL.
-        let v = self.eval(cfg, st, inner);
-        Self::forget(st, &v);
+        // `Py_NewRef(x)` adds to `x`, which stays the function's to judge.
+        match c.args.first().filter(|_| newref) {
+            Some(x) => {
+                self.eval(cfg, st, x);
+            }
+            None => {
+                let v = self.eval(cfg, st, inner);
+                Self::forget(st, &v);
+            }
+        }
         true
     }
 
@@ -548,7 +590,7 @@ impl<'a> RcDomain<'a> {
         let method = m.method.to_string();
         match method.as_str() {
             "is_null" => {
-                if !self.temporary_check(cfg, st, &m.receiver, || "it is only tested for NULL".into()) {
+                if !self.temporary_check(cfg, st, &m.receiver, false, || "it is only tested for NULL".into()) {
                     self.eval(cfg, st, &m.receiver);
                 }
                 Val::unknown()
@@ -592,15 +634,18 @@ impl<'a> RcDomain<'a> {
                 }
                 match summary {
                     Some(s) => {
+                        // Summaries leave `self` out: a pointer that is the receiver of a
+                        // crate method (PyO3's `ffi::X(..).assume_owned(py)`) may be taken over.
+                        Self::pass_unknown(st, &recv);
                         for (i, v) in vals.iter().enumerate() {
                             self.crate_param_effect(st, s, i, v, self.range(e));
                         }
                         self.crate_result(st, e, &method, s, &vals)
                     }
                     None => {
-                        Self::forget(st, &recv);
+                        Self::pass_unknown(st, &recv);
                         for v in &vals {
-                            Self::forget(st, v);
+                            Self::pass_unknown(st, v);
                         }
                         Val::unknown()
                     }
@@ -610,7 +655,7 @@ impl<'a> RcDomain<'a> {
     }
 
     fn call(&self, cfg: &Cfg<'_>, st: &mut State, e: &syn::Expr, c: &syn::ExprCall) -> Val {
-        let name = syntax::call_name(c).unwrap_or_default();
+        let name = callee_name(c).unwrap_or_default();
         match name.as_str() {
             "null_mut" | "null" if c.args.is_empty() => return Val::default(),
             "Some" | "Ok" if c.args.len() == 1 => return self.eval(cfg, st, &c.args[0]),
@@ -643,7 +688,7 @@ impl<'a> RcDomain<'a> {
                 for (i, a) in c.args.iter().enumerate() {
                     let borrows = s.params.get(i) == Some(&ParamEffect::Borrows) && s.returns_param != Some(i);
                     let how = || format!("it is passed to `{name}`, which does not take it over");
-                    if borrows && self.temporary_check(cfg, st, a, how) {
+                    if borrows && self.temporary_check(cfg, st, a, true, how) {
                         vals.push(Val::unknown());
                         continue;
                     }
@@ -663,7 +708,7 @@ impl<'a> RcDomain<'a> {
                     if memory_routine {
                         Self::forget_objects(st, &v);
                     } else {
-                        Self::forget(st, &v);
+                        Self::pass_unknown(st, &v);
                     }
                     if let Some(p) = out_place(a) {
                         st.vars.remove(&p);
@@ -785,7 +830,8 @@ impl<'a> RcDomain<'a> {
                 continue;
             }
             if !format_unknown
-                && self.temporary_check(cfg, st, a, || format!("it is passed to `{name}`, which does not steal it"))
+                && self
+                    .temporary_check(cfg, st, a, true, || format!("it is passed to `{name}`, which does not steal it"))
             {
                 vals.push(Val::unknown());
                 continue;
@@ -855,6 +901,15 @@ impl<'a> RcDomain<'a> {
                     }
                 };
                 self.produce(st, site, Obj { own, null }, || self.call_info(name, e, f.failure, true));
+                if f.returns == Returns::NonObject {
+                    let owner = f.borrowed_from.and_then(|i| vals.get(i)).and_then(|v| {
+                        (v.sites.len() == 1 && !v.unknown).then(|| *v.sites.iter().next().expect("one site"))
+                    });
+                    match owner {
+                        Some(owner) => st.views.insert(site, owner),
+                        None => st.views.remove(&site),
+                    };
+                }
                 Val::site(site)
             }
             Returns::Value => {
@@ -1234,21 +1289,36 @@ impl<'a> RcDomain<'a> {
                 .filter_map(|s| match st.objs.get(s) {
                     Some(Obj { own: Own::Borrowed { owner: Some(owner), extra: 0 }, .. }) => Some(*owner),
                     Some(Obj { own: Own::Stolen(_), .. }) => st.stolen_by.get(s).copied(),
+                    Some(Obj { own: Own::NonObject, .. }) => st.views.get(s).copied(),
                     _ => None,
                 })
                 .collect();
+            let view = v.sites.iter().all(|s| st.views.contains_key(s));
             if owners.len() == v.sites.len() {
                 if let Some(Obj { own: Own::Released(r), .. }) = owners.first().and_then(|o| st.objs.get(o)) {
                     let r = r.clone();
                     let item = self.quoted_name(st, *v.sites.iter().next().expect("definite"));
                     let container = self.quoted_name(st, owners[0]);
+                    let (message, label, help) = if view {
+                        (
+                            format!("{item} points into {container}'s memory, which nothing keeps alive after {container} was released"),
+                            format!("{container} released here, and {item} pointed into it"),
+                            "copy the data out (`to_vec()`, `to_owned()`) before releasing the object, or release it after the last use".to_string(),
+                        )
+                    } else {
+                        (
+                            format!("{item} is used after its container {container} was released"),
+                            format!("{container} released here, and {item} belonged to it"),
+                            "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".to_string(),
+                        )
+                    };
                     self.report(Finding {
                         code: "RC004",
                         range: at(),
-                        message: format!("{item} is used after its container {container} was released"),
+                        message,
                         label: "used here".into(),
-                        labels: vec![(r, format!("{container} released here, and {item} belonged to it"))],
-                        help: "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".into(),
+                        labels: vec![(r, label)],
+                        help,
                         key: ("RC004", at().start),
                     });
                     Self::forget(st, v);
@@ -1301,6 +1371,50 @@ impl<'a> RcDomain<'a> {
         Self::forget(st, &v);
         for id in place::pat_bindings(pat) {
             st.vars.remove(&id.to_string());
+        }
+    }
+
+    /// A branch on what an unknown callee said about a pointer (`if !valid(p)`,
+    /// `match lookup(p)`) may be its NULL check: no NULL claim survives it.
+    fn unknown_predicate(&self, cfg: &Cfg<'_>, st: &mut State, c: &syn::Expr) {
+        match c {
+            syn::Expr::Paren(p) => self.unknown_predicate(cfg, st, &p.expr),
+            syn::Expr::Unary(u) => self.unknown_predicate(cfg, st, &u.expr),
+            syn::Expr::Binary(b) => {
+                self.unknown_predicate(cfg, st, &b.left);
+                self.unknown_predicate(cfg, st, &b.right);
+            }
+            syn::Expr::Block(_) | syn::Expr::Unsafe(_) => {
+                let inner = place::peel(c);
+                if !std::ptr::eq(inner, c) {
+                    self.unknown_predicate(cfg, st, inner);
+                }
+            }
+            syn::Expr::Call(call) if callee_name(call).is_none_or(|n| self.lookup(&n).is_none()) => {
+                for a in &call.args {
+                    let v = self.peek(cfg, st, a);
+                    self.set_null(st, &v, Null::Unknown);
+                }
+            }
+            syn::Expr::MethodCall(m) if self.summaries.get(&m.method.to_string()).is_none() => {
+                for a in &m.args {
+                    let v = self.peek(cfg, st, a);
+                    self.set_null(st, &v, Null::Unknown);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `(*p).field = v`, `*p = v`: the write dereferences `p`.
+    fn write_through(&self, cfg: &Cfg<'_>, st: &mut State, lhs: &syn::Expr) {
+        match lhs {
+            syn::Expr::Paren(p) => self.write_through(cfg, st, &p.expr),
+            syn::Expr::Field(f) => self.write_through(cfg, st, &f.base),
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                self.eval(cfg, st, lhs);
+            }
+            _ => {}
         }
     }
 
@@ -1695,6 +1809,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             steals: BTreeMap::new(),
             outs: BTreeMap::new(),
             stolen_by: BTreeMap::new(),
+            views: BTreeMap::new(),
             exc: Exc::No,
         };
         for (i, (name, is_obj, range)) in self.facts.params.iter().enumerate() {
@@ -1742,6 +1857,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             into.outs.entry(*k).or_default().extend(v.iter().copied());
         }
         into.stolen_by.retain(|k, v| other.stolen_by.get(k) == Some(v));
+        into.views.retain(|k, v| other.views.get(k) == Some(v));
         if into.exc != other.exc {
             into.exc = Exc::Maybe;
         }
@@ -1753,7 +1869,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 if matches!(dest, Dest::Discard) || matches!(dest, Dest::Let(syn::Pat::Wild(_))) {
                     let dropped = place::peel(expr);
                     if !matches!(dropped, syn::Expr::Call(_))
-                        || !self.temporary_check(cfg, st, dropped, || "its value is dropped".into())
+                        || !self.temporary_check(cfg, st, dropped, false, || "its value is dropped".into())
                     {
                         self.eval(cfg, st, expr);
                     }
@@ -1769,7 +1885,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 *self.rebinding.borrow_mut() = None;
                 match dest {
                     Dest::Let(pat) => self.bind_pat(st, pat, v),
-                    Dest::Assign(lhs) => self.assign(st, lhs, v),
+                    Dest::Assign(lhs) => {
+                        self.write_through(cfg, st, lhs);
+                        self.assign(st, lhs, v)
+                    }
                     Dest::Temp(t) => {
                         st.temps.insert(t, v);
                     }
@@ -1783,13 +1902,16 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             }
             NodeKind::Test(Cond::Bool(c)) => {
                 self.eval(cfg, st, c);
+                self.unknown_predicate(cfg, st, c);
             }
             NodeKind::Test(Cond::Let { scrutinee, .. }) => {
                 self.eval(cfg, st, scrutinee);
+                self.unknown_predicate(cfg, st, scrutinee);
             }
             NodeKind::Match { scrutinee, .. } => {
                 // Kept for the arm edges: `p => p` binds the scrutinee's value.
                 let v = self.eval(cfg, st, scrutinee);
+                self.unknown_predicate(cfg, st, scrutinee);
                 st.vars.insert(MATCH_SCRUTINEE.to_string(), v);
             }
             NodeKind::Try { expr, temp } => {
@@ -1836,7 +1958,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 if let (Some(t), Some(value)) = (cond::null_test(scrutinee), bool_arm(arms, i)) {
                     return self.refine_null(cfg, st, t.ptr, t.null_when_true == value);
                 }
-                if cond::option_of_ptr(scrutinee).is_some() || self.null_checked_arg(scrutinee).is_some() {
+                if cond::option_of_ptr(scrutinee).is_some()
+                    || self.null_checked_arg(scrutinee).is_some()
+                    || self.wrapped_call(scrutinee).is_some()
+                {
                     return self.refine_presence(cfg, st, scrutinee, pat, cond::pattern_presence(pat), true);
                 }
                 if let Some(call) = self.status_of(cfg, st, scrutinee) {
@@ -1864,7 +1989,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 true
             }
             NodeKind::Try { expr, .. } => {
-                if let Some(ptr) = cond::option_of_ptr(&expr.expr).or_else(|| self.null_checked_arg(&expr.expr)) {
+                let tested = cond::option_of_ptr(&expr.expr)
+                    .or_else(|| self.null_checked_arg(&expr.expr))
+                    .or_else(|| self.wrapped_call(&expr.expr));
+                if let Some(ptr) = tested {
                     return self.refine_null(cfg, st, ptr, edge.kind == EdgeKind::TryErr);
                 }
                 true
@@ -1892,6 +2020,22 @@ impl RcDomain<'_> {
         st.exc = if set { Exc::Yes } else { Exc::No };
     }
 
+    /// A call of a crate helper returning its object wrapped (`Result<*mut PyObject, E>`,
+    /// `Option<NonNull<PyObject>>`), maybe through `.map_err(..)`/`.ok()`: the call
+    /// itself is the pointer whose `Ok`/`Some` a `?` or a pattern tests.
+    fn wrapped_call<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
+        match place::peel(e) {
+            syn::Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "map_err" | "ok") => {
+                self.wrapped_call(&m.receiver)
+            }
+            call @ syn::Expr::Call(c) => {
+                let name = syntax::call_name(c)?;
+                (self.api.get(&name).is_none() && self.summaries.get(&name)?.wrapped).then_some(call)
+            }
+            _ => None,
+        }
+    }
+
     /// `check(p)` where `check` is a crate helper that returns `p` when it is not NULL and fails otherwise.
     fn null_checked_arg<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
         let syn::Expr::Call(c) = place::peel(e) else { return None };
@@ -1913,7 +2057,9 @@ impl RcDomain<'_> {
         presence: cond::Presence,
         matched: bool,
     ) -> bool {
-        let ptr = cond::option_of_ptr(scrutinee).or_else(|| self.null_checked_arg(scrutinee));
+        let ptr = cond::option_of_ptr(scrutinee)
+            .or_else(|| self.null_checked_arg(scrutinee))
+            .or_else(|| self.wrapped_call(scrutinee));
         if let Some(ptr) = ptr {
             let non_null = match (presence, matched) {
                 (cond::Presence::Present, m) => Some(m),
@@ -1949,4 +2095,23 @@ fn is_memory_routine(func: &syn::Expr) -> bool {
     let syn::Expr::Path(p) = func else { return false };
     let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
     segments.len() > 1 && matches!(segments[0].as_str(), "std" | "core" | "alloc" | "ptr" | "mem" | "libc")
+}
+
+/// The name a call is judged by: its path's last segment, or for a type slot
+/// called through a type pointer (`(*tp).tp_alloc.unwrap()(tp, 0)`), the slot.
+pub fn callee_name(c: &syn::ExprCall) -> Option<String> {
+    syntax::call_name(c).or_else(|| slot_call(&c.func))
+}
+
+/// `(*tp).tp_alloc.unwrap()`, `(*tp).tp_new.expect("..")`, `(*tp).tp_alloc.unwrap_unchecked()`:
+/// the slot's name, which the API table describes like the C-API function behind it.
+fn slot_call(func: &syn::Expr) -> Option<String> {
+    let syn::Expr::MethodCall(m) = place::peel(func) else { return None };
+    if !matches!(m.method.to_string().as_str(), "unwrap" | "expect" | "unwrap_unchecked") {
+        return None;
+    }
+    let syn::Expr::Field(f) = place::peel(&m.receiver) else { return None };
+    let syn::Member::Named(slot) = &f.member else { return None };
+    let slot = slot.to_string();
+    slot.starts_with("tp_").then_some(slot)
 }
