@@ -4,7 +4,7 @@
 //! One entry per crate job (a crate, or one file of a crate checked file by
 //! file) in `.cpython-rs-cache/` at the project's root: the folder of the
 //! config in use, else the CPython checkout, else the nearest folder with a
-//! `Cargo.toml`. The key is this build of the analyser, the effective
+//! `Cargo.toml`, else the current folder. The key is this build of the analyser, the effective
 //! settings and the content of every file the crate's analysis reads: its
 //! own files, and for crates that use the C API every `Cargo.toml` above its
 //! root (UW003 reads the package's and the workspace's). A crate-level
@@ -131,7 +131,11 @@ impl Cache {
         } else if let Some(checkout) = crate::checkout::find_checkout(root_dir) {
             checkout
         } else {
-            root_dir.ancestors().find(|d| self.manifest_in(d).is_some()).unwrap_or(root_dir).to_path_buf()
+            // No project around it: the current folder, as ruff does.
+            match root_dir.ancestors().find(|d| self.manifest_in(d).is_some()) {
+                Some(package) => package.to_path_buf(),
+                None => std::env::current_dir().map_or_else(|_| root_dir.to_path_buf(), |cwd| absolute(&cwd)),
+            }
         };
         let dir = project.join(DIR_NAME);
         lock(&self.dirs).insert(root_dir.to_path_buf(), dir.clone());

@@ -342,7 +342,12 @@ fn fix_writes_the_file_and_reports_what_was_fixed_and_what_remains() {
     assert!(after.contains("Py_NewRef(arg)") && after.contains("return Py_NewRef(Py_None());"), "{after}");
     assert!(out.contains("Fixed 3 findings in 1 file (RC006 3); 1 remaining."), "{out}");
     assert!(out.contains("RC001"), "{out}");
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    // The result cache (`.cpython-rs-cache`, ignoring itself) is meant to stay.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n != cpython_rs_lints::cache::DIR_NAME)
+        .collect();
     assert_eq!(names.len(), 1, "no temporary file is left behind: {names:?}");
 
     let (code, out, _) = run(dir.path(), &["check", "--fix", "--select", "RC006", "."]);
