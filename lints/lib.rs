@@ -10,6 +10,7 @@
 pub mod callbacks;
 pub mod callgraph;
 pub mod capi;
+pub mod buildfiles;
 pub mod checkout;
 pub mod context;
 pub mod crates;
