@@ -7,10 +7,10 @@
 //! -> [`suppress`] and selection ([`settings`]) -> sorted [`Diagnostic`]s.
 //! [`engine::check`] runs it all.
 
+pub mod buildfiles;
 pub mod callbacks;
 pub mod callgraph;
 pub mod capi;
-pub mod buildfiles;
 pub mod checkout;
 pub mod context;
 pub mod crates;

@@ -17,8 +17,8 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::registry::Rule;
 
-pub use modules::ModuleCrate;
 pub use crate::buildfiles::pyimports::{imports_of, Import};
+pub use modules::ModuleCrate;
 
 pub const RULES: &[Rule] = &[
     declare_rule!(
@@ -161,7 +161,8 @@ fn scan_lib(root: &Path, names: &[String]) -> Vec<(PathBuf, Import)> {
     for path in files {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         if names.iter().any(|n| text.contains(n)) {
-            found.extend(crate::buildfiles::pyimports::imports_of(&text, &names).into_iter().map(|i| (path.clone(), i)));
+            found
+                .extend(crate::buildfiles::pyimports::imports_of(&text, &names).into_iter().map(|i| (path.clone(), i)));
         }
     }
     found

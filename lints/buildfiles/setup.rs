@@ -59,7 +59,8 @@ pub fn entries(text: &str) -> Vec<SetupEntry> {
         let last = i;
         i += 1;
         if let Some((var, name, words)) = parse(&logical) {
-            let start = lines[first].start + (text[lines[first].clone()].len() - text[lines[first].clone()].trim_start().len());
+            let start =
+                lines[first].start + (text[lines[first].clone()].len() - text[lines[first].clone()].trim_start().len());
             let end = lines[last].start + text[lines[last].clone()].trim_end().len();
             found.push(SetupEntry { name, var, words, range: start..end.max(start), lines: first..last + 1 });
         }

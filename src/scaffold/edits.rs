@@ -91,7 +91,8 @@ pub fn workspace_member(text: &str, member: &str) -> Edit {
     if members.iter().filter_map(|m| m.as_str()).any(|m| glob_matches(m, member)) {
         return Edit::Present;
     }
-    let multiline = members.iter().any(|v| v.decor().prefix().and_then(|p| p.as_str()).is_some_and(|p| p.contains('\n')));
+    let multiline =
+        members.iter().any(|v| v.decor().prefix().and_then(|p| p.as_str()).is_some_and(|p| p.contains('\n')));
     let at = members.iter().position(|v| v.as_str().is_some_and(|s| s > member)).unwrap_or(members.len());
     // The new item takes the indentation of its neighbours; a comment above
     // the item it goes before stays there, unless it heads the whole list.
@@ -225,7 +226,10 @@ pub fn configure_ac(text: &str, name: &str) -> Edit {
                 let end = before.range.end;
                 let rest = text[end..].split('\n').next().unwrap_or_default().trim();
                 if !(rest.is_empty() || rest.starts_with("dnl") || rest.starts_with('#')) {
-                    return Edit::NoAnchor(format!("the check for `{}` is followed by more code on its line", before.name));
+                    return Edit::NoAnchor(format!(
+                        "the check for `{}` is followed by more code on its line",
+                        before.name
+                    ));
                 }
                 buildfiles::line_of(text, end) + 1
             }
@@ -274,18 +278,15 @@ pub fn staticlib_dependency(text: &str, name: &str) -> Edit {
     let Some(deps) = doc.get_mut("dependencies").and_then(|d| d.as_table_mut()) else {
         return Edit::NoAnchor("its `dependencies` is not a `[dependencies]` table".into());
     };
-    let present = deps.iter().any(|(key, value)| {
-        key == name || value.get("package").and_then(|p| p.as_str()) == Some(name)
-    });
+    let present =
+        deps.iter().any(|(key, value)| key == name || value.get("package").and_then(|p| p.as_str()) == Some(name));
     if present {
         return Edit::Present;
     }
     // Rebuild the table in order, the new entry in sorted position; each key keeps its decor.
     let keys: Vec<String> = deps.iter().map(|(k, _)| k.to_string()).collect();
-    let mut entries: Vec<(toml_edit::Key, toml_edit::Item)> = keys
-        .iter()
-        .filter_map(|k| deps.get_key_value(k).map(|(key, item)| (key.clone(), item.clone())))
-        .collect();
+    let mut entries: Vec<(toml_edit::Key, toml_edit::Item)> =
+        keys.iter().filter_map(|k| deps.get_key_value(k).map(|(key, item)| (key.clone(), item.clone()))).collect();
     let at = keys.iter().position(|k| k.as_str() > name).unwrap_or(keys.len());
     let mut key = toml_edit::Key::new(name);
     if at == 0 {
@@ -550,7 +551,8 @@ mod tests {
     #[test]
     fn the_forks_configure_ac_gets_a_multiline_check_beside_base64() {
         let out = changed(configure_ac(FORK_CONFIGURE, "_bisect_rs"));
-        let base64 = "PY_STDLIB_MOD([_base64],\n  [test \"$HAVE_CARGO\" = yes], [test \"$HAVE_CARGO\" = yes],\n  [], [])\n";
+        let base64 =
+            "PY_STDLIB_MOD([_base64],\n  [test \"$HAVE_CARGO\" = yes], [test \"$HAVE_CARGO\" = yes],\n  [], [])\n";
         let bisect = base64.replace("_base64", "_bisect_rs");
         assert!(out.contains(&format!("{base64}{bisect}\ndnl compression libs")), "{out}");
         assert_eq!(configure_ac(&out, "_bisect_rs"), Edit::Present);

@@ -217,7 +217,11 @@ fn resolve_replaced(root: &Path, name: &str, module: &str) -> Result<Replaced, P
     }
     names::check_syntax(module)?;
     if let Some(path) = names::public_module_path(root, module) {
-        return Ok(Replaced { module: module.to_string(), public: Some((module.to_string(), path)), looked_for: Vec::new() });
+        return Ok(Replaced {
+            module: module.to_string(),
+            public: Some((module.to_string(), path)),
+            looked_for: Vec::new(),
+        });
     }
     let exists = names::clashes(root, module, false).iter().any(|c| c.kind != ClashKind::Python);
     if !exists {
@@ -465,9 +469,8 @@ impl Registrations<'_> {
             Edit::Present => self.unchanged.push((path.to_string(), format!("{summary}: already there"))),
             Edit::NoAnchor(why) => {
                 let text = by_hand();
-                self.warnings.push(
-                    Problem::new(format!("`{path}` was not edited: {why}")).help(format!("by hand: {text}")),
-                );
+                self.warnings
+                    .push(Problem::new(format!("`{path}` was not edited: {why}")).help(format!("by hand: {text}")));
                 self.manual.push(Step::new(format!("Register the module in `{path}` by hand ({why}): {text}"), None));
             }
         }
