@@ -16,7 +16,7 @@ use crate::settings::{ConfigError, Overrides, Settings, SettingsResolver};
 use crate::source::{self, LoadError, SourceFile, SourceText};
 
 /// Stack for worker threads: syn and the visitors recurse once per nesting level.
-const WORKER_STACK: usize = 256 << 20;
+pub(crate) const WORKER_STACK: usize = 256 << 20;
 
 /// Every family's crate-level entry point, with the rules it can emit and
 /// whether its rules are about the Python C API (see [`mentions_python`]).
@@ -51,6 +51,9 @@ pub struct CheckRequest {
     pub overrides: Overrides,
     /// Check these contents instead of reading the files (`--staged`).
     pub contents: Option<Vec<(PathBuf, String)>>,
+    /// Texts to use instead of what is on disk for some discovered files
+    /// (by the path discovery finds them under): `--fix` re-checks its edits.
+    pub overlay: BTreeMap<PathBuf, Arc<str>>,
 }
 
 /// The findings and the texts they point into.
@@ -91,7 +94,11 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
                     format!("cannot read `{}`: {}", err.path.display(), err.message),
                 ));
             }
-            pool().install(|| found.files.par_iter().map(|p| (p.clone(), source::read_text(p))).collect())
+            let read = |p: &PathBuf| match request.overlay.get(p) {
+                Some(text) => Ok(Arc::clone(text)),
+                None => source::read_text(p),
+            };
+            pool().install(|| found.files.par_iter().map(|p| (p.clone(), read(p))).collect())
         }
     };
 

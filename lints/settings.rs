@@ -62,6 +62,11 @@ pub struct PanicConfig {
     /// Pedantic: integer `+ - * <<` that can overflow in callbacks.
     #[serde(default)]
     pub overflow: bool,
+    /// Whether the `extern "C"` trampolines that `#[pyfunction]`,
+    /// `#[pymethods]`, `export_module!` and kin generate catch panics. Unset:
+    /// read from the macro crate when the crate's path dependencies reach it,
+    /// known for PyO3 (they catch), otherwise unknown (no macro callbacks).
+    pub macro_callbacks_catch: Option<bool>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -118,6 +123,8 @@ pub struct Settings {
     pub stage: u8,
     pub api: Arc<ApiTable>,
     pub panic_overflow: bool,
+    /// `[panic] macro-callbacks-catch`.
+    pub macro_callbacks_catch: Option<bool>,
     pub detach_helpers: Vec<String>,
     pub user_functions: BTreeMap<String, UserFunction>,
 }
@@ -368,6 +375,7 @@ pub fn resolve(
         stage,
         api: Arc::new(api),
         panic_overflow: config.panic.overflow,
+        macro_callbacks_catch: config.panic.macro_callbacks_catch,
         detach_helpers: config
             .gil
             .detach_helpers

@@ -10,6 +10,7 @@ use cpython_rs_lints::settings::SettingsResolver;
 use cpython_rs_lints::{CheckRequest, CheckResult, Overrides, Severity};
 
 use crate::cli::exit;
+use crate::fixes;
 use crate::render::{self, ColorChoice, OutputFormat};
 
 #[derive(Debug, Args)]
@@ -56,6 +57,15 @@ pub struct CheckArgs {
     /// Check the staged contents of staged `.rs` files (for git hooks)
     #[arg(long)]
     pub staged: bool,
+    /// Apply the fixes that are certainly right, then report what remains
+    #[arg(long, conflicts_with_all = ["diff", "staged"])]
+    pub fix: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 if there are any)
+    #[arg(long, conflicts_with = "staged")]
+    pub diff: bool,
+    /// With --fix or --diff, also apply fixes that may change behaviour beyond the finding
+    #[arg(long)]
+    pub unsafe_fixes: bool,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -80,12 +90,31 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         None
     };
-    let request = CheckRequest { paths: args.paths.clone(), overrides, contents };
-    let result = match cpython_rs_lints::check(&request) {
-        Ok(result) => result,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return exit::ERROR;
+    let request = CheckRequest { paths: args.paths.clone(), overrides, contents, ..Default::default() };
+    let mut fixed = None;
+    let result = if args.fix || args.diff {
+        match cpython_rs_lints::fix::fix_all(&request, args.unsafe_fixes) {
+            Ok(mut outcome) => {
+                if args.diff {
+                    return fixes::print_diff(&outcome);
+                }
+                let written = fixes::write_all(&outcome);
+                let result = std::mem::take(&mut outcome.result);
+                fixed = Some((outcome, written));
+                result
+            }
+            Err(err) => {
+                eprintln!("error: {err}");
+                return exit::ERROR;
+            }
+        }
+    } else {
+        match cpython_rs_lints::check(&request) {
+            Ok(result) => result,
+            Err(err) => {
+                eprintln!("error: {err}");
+                return exit::ERROR;
+            }
         }
     };
     let stdout = std::io::stdout();
@@ -100,8 +129,16 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         render::render(&result, args.output_format, color, &mut out).and_then(|()| {
             let human = matches!(args.output_format, OutputFormat::Full | OutputFormat::Concise);
+            if let Some((outcome, _)) = &fixed {
+                // Machine-readable formats keep stdout parseable: the report goes to stderr.
+                if human && !args.quiet {
+                    fixes::write_report(outcome, result.diagnostics.len(), &mut out)?;
+                } else if !args.quiet {
+                    fixes::write_report(outcome, result.diagnostics.len(), &mut std::io::stderr())?;
+                }
+            }
             if human && !args.quiet {
-                write_summary(&result, &mut out)
+                write_summary(&result, args.unsafe_fixes, &mut out)
             } else {
                 Ok(())
             }
@@ -116,7 +153,8 @@ pub fn run(args: CheckArgs) -> u8 {
     for message in &result.internal_errors {
         eprintln!("error: {message} (please report this bug)");
     }
-    if result.files_failed > 0 || !result.internal_errors.is_empty() {
+    let fix_failed = fixed.as_ref().is_some_and(|(outcome, written)| !outcome.rejected.is_empty() || !written);
+    if result.files_failed > 0 || !result.internal_errors.is_empty() || fix_failed {
         exit::ERROR
     } else if result.diagnostics.is_empty() || args.exit_zero {
         exit::OK
@@ -141,7 +179,7 @@ fn show_settings(args: &CheckArgs, overrides: Overrides) -> u8 {
     }
 }
 
-fn write_summary(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_summary(result: &CheckResult, unsafe_fixes: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let errors = result.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = result.diagnostics.len() - errors;
     let files = match result.files_checked {
@@ -157,7 +195,8 @@ fn write_summary(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<(
             (0, w) => plural(w, "warning"),
             (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
         };
-        writeln!(out, "Found {counts} ({files} checked).")
+        writeln!(out, "Found {counts} ({files} checked).")?;
+        fixes::write_fixable(result, unsafe_fixes, out)
     }
 }
 
