@@ -66,7 +66,7 @@ pub fn project_lists(text: &str) -> Vec<ProjectList> {
 
 /// ` * _base64` -> (` * `, `_base64`); `_base64` -> (``, `_base64`).
 fn project_line(line: &str) -> Option<(String, String)> {
-    let name_at = line.len() - line.trim_start_matches(|c: char| c == ' ' || c == '*' || c == '-').len();
+    let name_at = line.len() - line.trim_start_matches([' ', '*', '-']).len();
     let (bullet, name) = line.split_at(name_at);
     let name = name.trim_end();
     let bullet_ok = bullet.is_empty() || (bullet.trim() == "*" || bullet.trim() == "-") && bullet.ends_with(' ');

@@ -180,7 +180,7 @@ pub fn setup_stdlib(text: &str, name: &str) -> Edit {
         entries.iter().filter(|e| e.is_rust()).map(|e| (e.lines.start, e.name.clone())).collect();
     if !rust.is_empty() {
         // After the last Rust entry that sorts before it (past its continuation lines), else before the first.
-        let at = match entries.iter().filter(|e| e.is_rust() && e.name.as_str() < name).last() {
+        let at = match entries.iter().rfind(|e| e.is_rust() && e.name.as_str() < name) {
             Some(before) => before.lines.end,
             None => rust[0].0,
         };
@@ -221,7 +221,7 @@ pub fn configure_ac(text: &str, name: &str) -> Edit {
     if let Some(first) = rust.first() {
         let call = configure_ac::rust_module_call(name, first.is_multiline(text));
         let new: Vec<String> = call.lines().map(str::to_string).collect();
-        let at = match rust.iter().filter(|m| m.name.as_str() < name).last() {
+        let at = match rust.iter().rfind(|m| m.name.as_str() < name) {
             Some(before) => {
                 let end = before.range.end;
                 let rest = text[end..].split('\n').next().unwrap_or_default().trim();

@@ -265,7 +265,11 @@ pub fn repair(path: &Path) -> Result<Repaired, Vec<String>> {
     let mut errors = Vec::new();
     for entry in journal.entries.iter().rev() {
         let target = root.join(&entry.path);
-        errors.extend(remove(&root.join(&entry.staged)));
+        let staged = root.join(&entry.staged);
+        // Only a file: a folder of that name is not something a run creates.
+        if fs::symlink_metadata(&staged).is_ok_and(|m| m.is_file()) {
+            errors.extend(remove(&staged));
+        }
         match &entry.backup {
             Some(backup) if !finished => {
                 let backup = root.join(backup);
@@ -286,15 +290,15 @@ pub fn repair(path: &Path) -> Result<Repaired, Vec<String>> {
             None => {}
         }
     }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    fs::remove_file(path).map_err(|e| vec![format!("cannot remove `{}`: {e}", path.display())])?;
     if !finished {
         for dir in journal.created_dirs.iter().rev() {
             // Only empty ones: anything else in them is not ours.
             let _ = fs::remove_dir(root.join(dir));
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    fs::remove_file(path).map_err(|e| vec![format!("cannot remove `{}`: {e}", path.display())])?;
     Ok(if finished { Repaired::Finished } else { Repaired::RolledBack })
 }

@@ -102,6 +102,11 @@ impl Plan {
             )));
         }
         let journal = self.journal();
+        // A new folder (`--out-of-tree`) must exist to hold the journal; the journal lists it for a rollback.
+        if !self.root.exists() {
+            fs::create_dir_all(&self.root)
+                .map_err(|e| fail(format!("cannot create `{}`: {e}", display(&self.root))))?;
+        }
         journal.write(&journal_path).map_err(|e| fail(format!("cannot write `{}`: {e}", display(&journal_path))))?;
         match self.run(&journal, options) {
             Ok(()) => {
@@ -185,7 +190,7 @@ impl Plan {
         }
         for (index, (change, entry)) in self.changes.iter().zip(&journal.entries).enumerate() {
             if options.fail_before_commit == Some(index) {
-                return Err(format!("injected failure before writing `{}`", change.path));
+                return Err(format!("injected failure before writing `{}`", display(&self.root.join(&change.path))));
             }
             let target = self.root.join(&change.path);
             fs::rename(self.root.join(&entry.staged), &target)
