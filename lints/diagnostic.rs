@@ -133,6 +133,9 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// The edits that fix it, where they are mechanical.
     pub fix: Option<Fix>,
+    /// Path of the item the finding is in, within its file (`Counter::incr`);
+    /// set by the engine, used by baselines to recognise a finding that moved.
+    pub item: Option<String>,
 }
 
 impl Diagnostic {
@@ -150,6 +153,7 @@ impl Diagnostic {
             help: None,
             notes: Vec::new(),
             fix: None,
+            item: None,
         }
     }
 

@@ -67,6 +67,9 @@ pub struct CheckResult {
     pub files_failed: usize,
     /// Rule bugs caught at run time: the family, the crate, the panic message.
     pub internal_errors: Vec<String>,
+    /// What the baseline (`--baseline`, or the config's `baseline`) hid and
+    /// how many of its entries matched nothing.
+    pub baseline: Option<crate::baseline::Applied>,
 }
 
 /// Run `check`.
@@ -116,6 +119,8 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         }
     }
     result.files_checked = readable.len() + result.files_failed;
+    let mut checked: Vec<PathBuf> = readable.iter().map(|(p, _)| p.clone()).collect();
+    checked.extend(result.sources.keys().map(|p| p.to_path_buf()));
 
     // One lexer pass per file, in parallel: comments, nesting, `mod` declarations.
     let lexed: Vec<(source::Lexed, Vec<crate::crates::ModDecl>)> = pool().install(|| {
@@ -191,8 +196,30 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         (Arc::clone(&d.path), pos, d.code, d.message.clone())
     });
     diagnostics.dedup();
+    if let Some(path) = baseline_path(request, &resolver, &paths)? {
+        let baseline = crate::baseline::read(&path)?;
+        let applied = crate::baseline::apply(&path, &baseline, &mut diagnostics, &result.sources, &checked);
+        result.baseline = Some(applied);
+    }
     result.diagnostics = diagnostics;
     Ok(result)
+}
+
+/// The baseline that applies: `--baseline`, else the `baseline` key of the
+/// config for the first checked path; none when writing one.
+fn baseline_path(
+    request: &CheckRequest,
+    resolver: &SettingsResolver,
+    paths: &[PathBuf],
+) -> Result<Option<PathBuf>, ConfigError> {
+    let overrides = &request.overrides;
+    if overrides.no_baseline {
+        return Ok(None);
+    }
+    if let Some(path) = &overrides.baseline {
+        return Ok(Some(path.clone()));
+    }
+    Ok(resolver.for_path(&paths[0])?.baseline.clone())
 }
 
 /// Run crate jobs on the pool, biggest first: a crate is analysed on one
@@ -389,6 +416,9 @@ pub fn analyse(
     }
     out.extend(by_file.into_values().flatten());
     out.retain(|d| !settings.ignored_for(&d.path, d.code));
+    for file in files {
+        crate::baseline::set_items(file, &mut out);
+    }
     for d in &mut out {
         if let Some(level) = settings.severity_of(d.code) {
             d.severity = level;

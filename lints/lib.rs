@@ -7,6 +7,7 @@
 //! -> [`suppress`] and selection ([`settings`]) -> sorted [`Diagnostic`]s.
 //! [`engine::check`] runs it all.
 
+pub mod baseline;
 pub mod buildfiles;
 pub mod callbacks;
 pub mod callgraph;

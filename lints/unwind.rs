@@ -24,7 +24,7 @@ use syn::visit::Visit;
 use crate::callgraph::{self, CallGraph};
 use crate::context::CrateContext;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::panic::{callback_indices, method_call, CaughtUse, Panics, SiteKind};
 use crate::registry::Rule;
 use crate::source::SourceFile;
@@ -115,6 +115,11 @@ fn check_unwinding_abi(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let file = &cx.files[f.file];
         let range = file.range(abi_node.span());
         let plain = abi.trim_end_matches("-unwind");
+        // Unsafe: a panic now aborts at the boundary, and casts that name the old ABI stop compiling.
+        let fix = Fix::unsafe_edits(
+            format!("Declare it `extern \"{plain}\"`"),
+            vec![Edit::replace(range.clone(), format!("extern \"{plain}\""))],
+        );
         out.push(
             Diagnostic::new(
                 "UW001",
@@ -129,7 +134,8 @@ fn check_unwinding_abi(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_help(format!(
                 "declare it `extern \"{plain}\"` and turn panics into Python exceptions with `std::panic::catch_unwind`"
-            )),
+            ))
+            .with_fix(fix),
         );
     }
 }

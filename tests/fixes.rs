@@ -222,6 +222,102 @@ pub fn trailing() {} // cpython-rs: allow(PF001, reason = "cannot panic")
     assert_snapshot!(output);
 }
 
+#[test]
+fn rc003_removes_the_release_of_a_borrowed_reference_as_an_unsafe_fix() {
+    let input = r#"use pyo3_ffi::*;
+use std::ptr;
+
+unsafe extern "C" fn first(_module: *mut PyObject, list: *mut PyObject) -> *mut PyObject {
+    let item = PyList_GetItem(list, 0);
+    if item.is_null() {
+        return ptr::null_mut();
+    }
+    let text = PyObject_Str(item);
+    Py_DECREF(item);
+    text
+}
+"#;
+    assert_eq!(fixed(input, "RC003", false), input, "the other cure is an incref: not applied by default");
+    assert_snapshot!(assert_fixes(input, "RC003", true));
+}
+
+#[test]
+fn rc003_no_fix_when_the_release_shares_its_line() {
+    let input = r#"use pyo3_ffi::*;
+
+unsafe extern "C" fn drop_it(_module: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    if !arg.is_null() { Py_DECREF(arg) }
+    Py_NewRef(Py_None())
+}
+"#;
+    let found = check_snippet("lib.rs", input, &["RC003"]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].fix.is_none());
+}
+
+#[test]
+fn uw001_declares_the_callback_extern_c() {
+    let input = r#"use pyo3_ffi::*;
+
+unsafe extern "C-unwind" fn double(_module: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    PyLong_FromLong(PyLong_AsLong(arg).wrapping_mul(2))
+}
+
+static mut METHODS: [PyMethodDef; 2] = [
+    PyMethodDef {
+        ml_name: c"double".as_ptr(),
+        ml_meth: PyMethodDefPointer {
+            PyCFunction: double,
+        },
+        ml_flags: METH_O,
+        ml_doc: std::ptr::null(),
+    },
+    PyMethodDef::zeroed(),
+];
+"#;
+    assert_eq!(fixed(input, "UW001", false), input, "a panic now aborts: an unsafe fix");
+    let output = assert_fixes(input, "UW001", true);
+    assert!(output.contains("unsafe extern \"C\" fn double("), "{output}");
+}
+
+#[test]
+fn rc002_passes_the_object_itself_instead_of_py_newref() {
+    let input = r#"use pyo3_ffi::*;
+
+unsafe extern "C" fn exec_module(module: *mut PyObject) -> std::os::raw::c_int {
+    let dict = PyModule_GetDict(module);
+    if PyDict_SetItemString(dict, c"default".as_ptr(), Py_NewRef(Py_None())) < 0 {
+        return -1;
+    }
+    if PyObject_SetAttrString(module, c"empty".as_ptr(), Py_XNewRef(dict)) < 0 {
+        return -1;
+    }
+    0
+}
+"#;
+    let output = assert_fixes(input, "RC002", false);
+    assert!(output.contains("PyDict_SetItemString(dict, c\"default\".as_ptr(), Py_None())"), "{output}");
+    assert_snapshot!(output);
+}
+
+#[test]
+fn rc002_other_temporaries_have_no_fix() {
+    // Binding, checking and releasing a new reference is more than an edit.
+    let input = r#"use pyo3_ffi::*;
+
+unsafe extern "C" fn exec_module(module: *mut PyObject) -> std::os::raw::c_int {
+    let dict = PyModule_GetDict(module);
+    if PyDict_SetItemString(dict, c"answer".as_ptr(), PyLong_FromLong(42)) < 0 {
+        return -1;
+    }
+    0
+}
+"#;
+    let found = check_snippet("lib.rs", input, &["RC002"]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].fix.is_none());
+}
+
 // ----- `check --fix` and `--diff` end to end -----
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {

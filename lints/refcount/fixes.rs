@@ -11,6 +11,7 @@ use crate::spelling;
 pub fn fix_for(file: &SourceFile, code: &str, range: &Range<usize>) -> Option<Fix> {
     match code {
         "RC002" => unwrap_new_ref(file, range),
+        "RC003" => remove_release(file, range),
         "RC006" => wrap_in_new_ref(file, range),
         _ => None,
     }
@@ -71,4 +72,20 @@ fn unwrap_new_ref(file: &SourceFile, range: &Range<usize>) -> Option<Fix> {
     let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
     syn::parse_str::<syn::Expr>(inner).ok()?;
     Some(Fix::safe(format!("Pass `{inner}` itself"), vec![Edit::replace(range.clone(), inner)]))
+}
+
+/// RC003: delete the statement that releases a borrowed reference, when it is
+/// a line of its own (`Py_DECREF(item);`). Unsafe: the other cure is to take a
+/// reference first, and only the author knows which was meant.
+fn remove_release(file: &SourceFile, range: &Range<usize>) -> Option<Fix> {
+    let text = file.text();
+    let (call, _) = whole_expr(file, range)?;
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[range.end..];
+    let line_end = rest.find('\n').map_or(text.len(), |i| range.end + i + 1);
+    let alone = text[line_start..range.start].trim().is_empty() && text[range.end..line_end].trim() == ";";
+    if !alone {
+        return None;
+    }
+    Some(Fix::unsafe_edits(format!("Remove `{call};`"), vec![Edit::delete(line_start..line_end)]))
 }

@@ -66,6 +66,12 @@ pub struct CheckArgs {
     /// With --fix or --diff, also apply fixes that may change behaviour beyond the finding
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// Report only findings not recorded in this baseline file (overrides the config's `baseline`)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file and exit 0
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff", "statistics"])]
+    pub write_baseline: Option<PathBuf>,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -75,6 +81,8 @@ pub fn run(args: CheckArgs) -> u8 {
         ignore: args.ignore.clone(),
         config: args.config.clone(),
         stage: args.stage,
+        baseline: args.baseline.clone(),
+        no_baseline: args.write_baseline.is_some(),
     };
     if args.show_settings {
         return show_settings(&args, overrides);
@@ -117,6 +125,9 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     };
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &result);
+    }
     let stdout = std::io::stdout();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -179,6 +190,28 @@ fn show_settings(args: &CheckArgs, overrides: Overrides) -> u8 {
     }
 }
 
+/// `--write-baseline FILE`: record every finding; exit 0 unless a file could not be analysed.
+fn write_baseline(path: &std::path::Path, result: &CheckResult) -> u8 {
+    match cpython_rs_lints::baseline::write(path, &result.diagnostics, &result.sources) {
+        Ok(n) => {
+            let findings = if n == 1 { "1 finding".to_string() } else { format!("{n} findings") };
+            println!("Recorded {findings} in {}.", path.display());
+        }
+        Err(e) => {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            return exit::ERROR;
+        }
+    }
+    for message in &result.internal_errors {
+        eprintln!("error: {message} (please report this bug)");
+    }
+    if result.files_failed > 0 || !result.internal_errors.is_empty() {
+        exit::ERROR
+    } else {
+        exit::OK
+    }
+}
+
 fn write_summary(result: &CheckResult, unsafe_fixes: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let errors = result.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = result.diagnostics.len() - errors;
@@ -187,7 +220,8 @@ fn write_summary(result: &CheckResult, unsafe_fixes: bool, out: &mut dyn Write) 
         n => format!("{n} files"),
     };
     if result.diagnostics.is_empty() {
-        writeln!(out, "All checks passed ({files} checked).")
+        writeln!(out, "All checks passed ({files} checked).")?;
+        write_baseline_summary(result, out)
     } else {
         let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
         let counts = match (errors, warnings) {
@@ -196,8 +230,27 @@ fn write_summary(result: &CheckResult, unsafe_fixes: bool, out: &mut dyn Write) 
             (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
         };
         writeln!(out, "Found {counts} ({files} checked).")?;
+        write_baseline_summary(result, out)?;
         fixes::write_fixable(result, unsafe_fixes, out)
     }
+}
+
+/// What the baseline hid, and entries that no longer match (the file wants refreshing).
+fn write_baseline_summary(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<()> {
+    let Some(applied) = result.baseline else { return Ok(()) };
+    if applied.baselined > 0 {
+        let verb = if applied.baselined == 1 { "finding is" } else { "findings are" };
+        writeln!(out, "{} {verb} in the baseline and not shown.", applied.baselined)?;
+    }
+    if applied.stale > 0 {
+        let (entries, verb) = if applied.stale == 1 { ("entry", "matches") } else { ("entries", "match") };
+        writeln!(
+            out,
+            "{} baseline {entries} no longer {verb} a finding (fixed or changed): refresh it with `--write-baseline`.",
+            applied.stale
+        )?;
+    }
+    Ok(())
 }
 
 fn write_statistics(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<()> {
