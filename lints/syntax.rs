@@ -90,6 +90,28 @@ pub fn is_object_ptr(ty: &syn::Type) -> bool {
     }
 }
 
+/// `Result<*mut PyObject, E>`, `Option<*mut PyObject>`, `Option<NonNull<PyObject>>`
+/// (and `Result<NonNull<..>, E>`): an object pointer returned inside `Ok`/`Some`.
+pub fn is_wrapped_object_ptr(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    let Some(last) = p.path.segments.last() else { return false };
+    if last.ident != "Result" && last.ident != "Option" {
+        return false;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return false };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) => is_object_ptr(inner) || is_nonnull_object(inner),
+        _ => false,
+    }
+}
+
+fn is_nonnull_object(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    let Some(last) = p.path.segments.last() else { return false };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return false };
+    last.ident == "NonNull" && matches!(args.args.first(), Some(syn::GenericArgument::Type(t)) if is_object_type(t))
+}
+
 /// Whether a type names a Python object struct (`PyObject`, `PyTypeObject`, `PyListObject`...).
 pub fn is_object_type(ty: &syn::Type) -> bool {
     match ty {

@@ -26,6 +26,9 @@ import projects
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 SELECTIONS = ("default", "ALL")
+# Rows the current analysis no longer produces are kept (an older binary can still be
+# scored against the ledger) and listed briefly; `--prune` drops them.
+STALE_SHOWN = 20
 
 
 def log(msg):
@@ -86,24 +89,35 @@ def findings_of(project_name, root, diagnostics, sources):
     return rows
 
 
-def precision_line(label, counts, width):
+def _figures(counts):
     t, f, n, u = counts["true"], counts["false"], counts["noise"], counts["untriaged"]
-    judged = t + f
-    total = t + f + n + u
-    precision = f"{t / judged:.3f}" if judged else "-"
+    precision = f"{t / (t + f):.3f}" if t + f else "-"
     share = f"{t / (t + f + n):.3f}" if t + f + n else "-"
-    return f"{label:<{width}} {t:>6} {f:>6} {n:>6} {u:>9} {total:>6} {precision:>9} {share:>10}"
+    return [t, f, n, u, t + f + n + u, precision, share]
 
 
-def print_table(title, groups):
-    width = max([len(k) for k in groups] + [8])
-    print(f"\n== {title}")
-    print(f"{'':<{width}} {'true':>6} {'false':>6} {'noise':>6} {'untriaged':>9} {'total':>6} {'precision':>9} {'true share':>10}")
+HEADERS = ["true", "false", "noise", "untriaged", "total", "precision", "true share"]
+
+
+def print_table(title, groups, markdown=False):
+    """precision = true / (true + false); true share = true / every triaged finding."""
     total = Counter()
+    lines = []
     for name in sorted(groups):
-        print(precision_line(name, groups[name], width))
+        lines.append([name] + _figures(groups[name]))
         total.update(groups[name])
-    print(precision_line("all", total, width))
+    lines.append(["all"] + _figures(total))
+    print(f"\n== {title}")
+    if markdown:
+        print("| | " + " | ".join(HEADERS) + " |")
+        print("|---" * (len(HEADERS) + 1) + "|")
+        for line in lines:
+            print("| " + " | ".join(str(x) for x in line) + " |")
+        return
+    width = max(len(line[0]) for line in lines)
+    print(f"{'':<{width}} " + " ".join(f"{h:>{max(len(h), 6)}}" for h in HEADERS))
+    for line in lines:
+        print(f"{line[0]:<{width}} " + " ".join(f"{str(x):>{max(len(h), 6)}}" for h, x in zip(HEADERS, line[1:])))
 
 
 def cmd_run(args):
@@ -156,8 +170,8 @@ def cmd_run(args):
             v = verdict_of(r)
             by_rule[r["rule"]][v] += 1
             by_project[r["project"]][v] += 1
-        print_table(f"by rule, {sel} selection", by_rule)
-        print_table(f"by project, {sel} selection", by_project)
+        print_table(f"by rule, {sel} selection", by_rule, args.markdown)
+        print_table(f"by project, {sel} selection", by_project, args.markdown)
 
     untriaged = {}
     for sel in SELECTIONS:
@@ -180,8 +194,11 @@ def cmd_run(args):
             print(f"(stubs written to {args.write_untriaged}: fill in verdict and reason, then `merge` them)")
     if stale:
         print(f"\n== {len(stale)} ledger rows match no finding (the code or the analysis changed)")
-        for row in stale:
+        shown = stale if args.list_stale else stale[:STALE_SHOWN]
+        for row in shown:
             print(f"{row['project']}: {row['file']}:{row['line']}: {row['rule']} [{row['verdict']}] {row['snippet'][:80]}")
+        if len(shown) < len(stale):
+            print(f"... and {len(stale) - len(shown)} more (--list-stale lists them all)")
         if args.prune:
             for row in stale:
                 del rows[ledger.key(row)]
@@ -228,6 +245,8 @@ def main(argv=None):
     run.add_argument("--project", action="append", help="only this project (repeatable)")
     run.add_argument("--write-untriaged", metavar="FILE", help="write untriaged findings as ledger stubs")
     run.add_argument("--prune", action="store_true", help="drop ledger rows that match no finding")
+    run.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
+    run.add_argument("--list-stale", action="store_true", help="list every ledger row that matches no finding")
     merge = sub.add_parser("merge", help="add triaged rows to the ledger")
     merge.add_argument("file")
     args = parser.parse_args(argv)
