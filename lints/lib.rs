@@ -7,6 +7,7 @@
 //! -> [`suppress`] and selection ([`settings`]) -> sorted [`Diagnostic`]s.
 //! [`engine::check`] runs it all.
 
+pub mod budget;
 pub mod callbacks;
 pub mod callgraph;
 pub mod capi;
@@ -17,10 +18,13 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod flow;
+pub mod fsio;
 pub mod index;
+pub mod nesting;
 pub mod registry;
 pub mod settings;
 pub mod source;
+pub mod stack;
 pub mod suppress;
 pub mod syntax;
 pub mod walk;

@@ -56,6 +56,9 @@ pub struct CheckArgs {
     /// Check the staged contents of staged `.rs` files (for git hooks)
     #[arg(long)]
     pub staged: bool,
+    /// Also print what was not analysed and why (bodies given up for time)
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -111,6 +114,11 @@ pub fn run(args: CheckArgs) -> u8 {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write output: {e}");
             return exit::ERROR;
+        }
+    }
+    if args.verbose {
+        for note in &result.notes {
+            eprintln!("note: {note}");
         }
     }
     for message in &result.internal_errors {
