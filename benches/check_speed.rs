@@ -41,7 +41,7 @@ fn main() {
     let request = CheckRequest {
         paths: vec![dir.clone()],
         overrides: Overrides { select: Some(vec!["ALL".into()]), ..Default::default() },
-        contents: None,
+        ..Default::default()
     };
     // The pipeline alone: reading, grouping, parsing, comments; no rule runs.
     let pipeline_only = CheckRequest {

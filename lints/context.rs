@@ -61,6 +61,12 @@ impl CrateContext<'_> {
         self.api
     }
 
+    /// The crate's functions that macro-generated trampolines call without
+    /// catching panics (see [`crate::provenance`]), computed once.
+    pub fn macro_callbacks(&self) -> &[crate::provenance::MacroCallback] {
+        self.index.macro_callbacks.get_or_init(|| crate::provenance::uncaught_macro_callbacks(self))
+    }
+
     pub fn enabled(&self, code: &str) -> bool {
         self.settings.is_enabled(code)
     }

@@ -1,4 +1,5 @@
-//! What a rule reports: a code, a primary range, secondary labels and a fix.
+//! What a rule reports: a code, a primary range, secondary labels, a help
+//! sentence and, where the change is mechanical, a [`Fix`] of text edits.
 
 use std::ops::Range;
 use std::path::Path;
@@ -31,6 +32,88 @@ pub struct Label {
     pub message: String,
 }
 
+/// How sure a fix is, in ruff's model (rustc's `MachineApplicable` and
+/// `MaybeIncorrect`): `check --fix` applies safe fixes, `--unsafe-fixes` the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The edit may change behaviour beyond the finding, or may not compile.
+    Unsafe,
+    /// The edit is what a careful developer would write, and nothing else changes.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+
+    /// rustc's name for it, in `suggestion_applicability`.
+    pub fn rustc_name(self) -> &'static str {
+        match self {
+            Applicability::Unsafe => "MaybeIncorrect",
+            Applicability::Safe => "MachineApplicable",
+        }
+    }
+}
+
+/// Replace `range` (bytes of the diagnostic's file) with `content`; an empty
+/// range inserts, an empty content deletes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub content: String,
+}
+
+impl Edit {
+    pub fn replace(range: Range<usize>, content: impl Into<String>) -> Self {
+        Edit { range, content: content.into() }
+    }
+
+    pub fn insert(at: usize, content: impl Into<String>) -> Self {
+        Edit { range: at..at, content: content.into() }
+    }
+
+    pub fn delete(range: Range<usize>) -> Self {
+        Edit { range, content: String::new() }
+    }
+}
+
+/// A mechanical fix: edits to the diagnostic's own file, applied together or
+/// not at all. The edits do not overlap and are sorted by position.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// What the fix does, as an imperative ("Return `Py_NewRef(x)`").
+    pub message: String,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix::new(Applicability::Safe, message, edits)
+    }
+
+    pub fn unsafe_edits(message: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix::new(Applicability::Unsafe, message, edits)
+    }
+
+    fn new(applicability: Applicability, message: impl Into<String>, mut edits: Vec<Edit>) -> Self {
+        edits.sort_by_key(|e| (e.range.start, e.range.end));
+        Fix { applicability, message: message.into(), edits }
+    }
+
+    /// The bytes the fix touches, first to last.
+    pub fn span(&self) -> Range<usize> {
+        let start = self.edits.iter().map(|e| e.range.start).min().unwrap_or(0);
+        let end = self.edits.iter().map(|e| e.range.end).max().unwrap_or(start);
+        start..end
+    }
+}
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -48,6 +131,11 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Extra facts (a call chain, the C-API convention).
     pub notes: Vec<String>,
+    /// The edits that fix it, where they are mechanical.
+    pub fix: Option<Fix>,
+    /// Path of the item the finding is in, within its file (`Counter::incr`);
+    /// set by the engine, used by baselines to recognise a finding that moved.
+    pub item: Option<String>,
 }
 
 impl Diagnostic {
@@ -64,6 +152,8 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             notes: Vec::new(),
+            fix: None,
+            item: None,
         }
     }
 
@@ -84,6 +174,11 @@ impl Diagnostic {
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 }

@@ -16,7 +16,7 @@ use crate::settings::{ConfigError, Overrides, Settings, SettingsResolver};
 use crate::source::{self, LoadError, SourceFile, SourceText};
 
 /// Stack for worker threads: syn and the visitors recurse once per nesting level.
-const WORKER_STACK: usize = 256 << 20;
+pub(crate) const WORKER_STACK: usize = 256 << 20;
 
 /// Every family's crate-level entry point, with the rules it can emit and
 /// whether its rules are about the Python C API (see [`mentions_python`]).
@@ -51,6 +51,9 @@ pub struct CheckRequest {
     pub overrides: Overrides,
     /// Check these contents instead of reading the files (`--staged`).
     pub contents: Option<Vec<(PathBuf, String)>>,
+    /// Texts to use instead of what is on disk for some discovered files
+    /// (by the path discovery finds them under): `--fix` re-checks its edits.
+    pub overlay: BTreeMap<PathBuf, Arc<str>>,
 }
 
 /// The findings and the texts they point into.
@@ -66,6 +69,9 @@ pub struct CheckResult {
     pub internal_errors: Vec<String>,
     /// What was given up for time (see [`crate::budget`]), for `--verbose`.
     pub notes: Vec<String>,
+    /// What the baseline (`--baseline`, or the config's `baseline`) hid and
+    /// how many of its entries matched nothing.
+    pub baseline: Option<crate::baseline::Applied>,
 }
 
 /// Run `check`.
@@ -93,7 +99,11 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
                     format!("cannot read `{}`: {}", err.path.display(), err.message),
                 ));
             }
-            pool().install(|| found.files.par_iter().map(|p| (p.clone(), source::read_text(p))).collect())
+            let read = |p: &PathBuf| match request.overlay.get(p) {
+                Some(text) => Ok(Arc::clone(text)),
+                None => source::read_text(p),
+            };
+            pool().install(|| found.files.par_iter().map(|p| (p.clone(), read(p))).collect())
         }
     };
 
@@ -111,6 +121,8 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         }
     }
     result.files_checked = readable.len() + result.files_failed;
+    let mut checked: Vec<PathBuf> = readable.iter().map(|(p, _)| p.clone()).collect();
+    checked.extend(result.sources.keys().map(|p| p.to_path_buf()));
 
     // One lexer pass per file, in parallel: comments, nesting, `mod` declarations.
     let lexed: Vec<(source::Lexed, Vec<crate::crates::ModDecl>)> = pool().install(|| {
@@ -187,8 +199,30 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         (Arc::clone(&d.path), pos, d.code, d.message.clone())
     });
     diagnostics.dedup();
+    if let Some(path) = baseline_path(request, &resolver, &paths)? {
+        let baseline = crate::baseline::read(&path)?;
+        let applied = crate::baseline::apply(&path, &baseline, &mut diagnostics, &result.sources, &checked);
+        result.baseline = Some(applied);
+    }
     result.diagnostics = diagnostics;
     Ok(result)
+}
+
+/// The baseline that applies: `--baseline`, else the `baseline` key of the
+/// config for the first checked path; none when writing one.
+fn baseline_path(
+    request: &CheckRequest,
+    resolver: &SettingsResolver,
+    paths: &[PathBuf],
+) -> Result<Option<PathBuf>, ConfigError> {
+    let overrides = &request.overrides;
+    if overrides.no_baseline {
+        return Ok(None);
+    }
+    if let Some(path) = &overrides.baseline {
+        return Ok(Some(path.clone()));
+    }
+    Ok(resolver.for_path(&paths[0])?.baseline.clone())
 }
 
 /// Run crate jobs on the pool, biggest first: a crate is analysed on one
@@ -402,6 +436,9 @@ pub fn analyse(
     }
     out.extend(by_file.into_values().flatten());
     out.retain(|d| !settings.ignored_for(&d.path, d.code));
+    for file in files {
+        crate::baseline::set_items(file, &mut out);
+    }
     for d in &mut out {
         if let Some(level) = settings.severity_of(d.code) {
             d.severity = level;

@@ -58,6 +58,8 @@ pub struct CrateIndex<'a> {
     /// Computed on first use, shared by every family that needs them.
     called: OnceCell<HashSet<String>>,
     macros: OnceCell<crate::flow::Macros>,
+    /// Filled by [`crate::context::CrateContext::macro_callbacks`] (it needs the settings).
+    pub(crate) macro_callbacks: OnceCell<Vec<crate::provenance::MacroCallback>>,
 }
 
 impl<'a> CrateIndex<'a> {
@@ -92,6 +94,7 @@ impl<'a> CrateIndex<'a> {
             by_name,
             called: OnceCell::new(),
             macros: OnceCell::new(),
+            macro_callbacks: OnceCell::new(),
         }
     }
 

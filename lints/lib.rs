@@ -7,6 +7,7 @@
 //! -> [`suppress`] and selection ([`settings`]) -> sorted [`Diagnostic`]s.
 //! [`engine::check`] runs it all.
 
+pub mod baseline;
 pub mod budget;
 pub mod callbacks;
 pub mod callgraph;
@@ -17,13 +18,17 @@ pub mod crates;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod fix;
 pub mod flow;
 pub mod fsio;
 pub mod index;
+pub mod macros;
 pub mod nesting;
+pub mod provenance;
 pub mod registry;
 pub mod settings;
 pub mod source;
+pub mod spelling;
 pub mod stack;
 pub mod suppress;
 pub mod syntax;
@@ -39,7 +44,7 @@ pub mod safety;
 pub mod unwind;
 pub mod wiring;
 
-pub use diagnostic::{Diagnostic, Label, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use engine::{check, check_source, CheckRequest, CheckResult};
 pub use registry::Rule;
 pub use settings::{ConfigError, Overrides, Settings};

@@ -10,6 +10,7 @@ mod args;
 mod format;
 mod items;
 mod methods;
+mod sentinel;
 mod state;
 mod tables;
 
@@ -122,7 +123,9 @@ impl Walker<'_, '_> {
         if let Some(array) = tables::table_literal(init) {
             let brackets = array.bracket_token.span.join();
             if self.handled.insert(self.file.range(brackets).start) {
-                tables::check_array(self, array.elems.iter().collect(), kind, name, brackets);
+                let length = ty.map_or(sentinel::Length::Free, sentinel::Length::of_type);
+                let site = sentinel::Site { close: array.bracket_token.span.close(), length };
+                tables::check_array(self, array.elems.iter().collect(), kind, name, brackets, site);
             }
         }
     }
@@ -175,7 +178,8 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
     fn visit_expr_array(&mut self, array: &'ast syn::ExprArray) {
         let brackets = array.bracket_token.span.join();
         if self.enabled.md002 && self.handled.insert(self.file.range(brackets).start) {
-            tables::check_array(self, array.elems.iter().collect(), None, None, array.bracket_token.span.open());
+            let site = sentinel::Site { close: array.bracket_token.span.close(), length: sentinel::Length::Elsewhere };
+            tables::check_array(self, array.elems.iter().collect(), None, None, array.bracket_token.span.open(), site);
         }
         syn::visit::visit_expr_array(self, array);
     }
@@ -238,7 +242,8 @@ impl<'ast> Visit<'ast> for Walker<'_, '_> {
                 let brackets = mac.delimiter.span().join();
                 if self.enabled.md002 && self.handled.insert(self.file.range(brackets).start) {
                     let head = mac.path.span().join(mac.delimiter.span().open()).unwrap_or(brackets);
-                    tables::check_array(self, list.iter().collect(), None, None, head);
+                    let site = sentinel::Site { close: mac.delimiter.span().close(), length: sentinel::Length::Free };
+                    tables::check_array(self, list.iter().collect(), None, None, head, site);
                 }
                 for e in &list {
                     self.visit_expr(e);

@@ -71,9 +71,16 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The functions CPython calls: registered or exported callbacks with a C ABI, outside test code.
+/// The functions CPython calls: registered or exported callbacks with a C ABI,
+/// and the bodies macro-generated trampolines call without catching panics,
+/// outside test code.
 pub(crate) fn callback_indices(cx: &CrateContext<'_>) -> Vec<usize> {
-    cx.index.fns.iter().enumerate().filter(|(_, f)| is_callback(cx, f)).map(|(i, _)| i).collect()
+    let mut out: Vec<usize> =
+        cx.index.fns.iter().enumerate().filter(|(_, f)| is_callback(cx, f)).map(|(i, _)| i).collect();
+    out.extend(cx.macro_callbacks().iter().map(|m| m.fn_index));
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 pub(crate) fn is_callback(cx: &CrateContext<'_>, f: &FnItem<'_>) -> bool {
@@ -168,6 +175,8 @@ pub(crate) struct Panics<'g, 'a> {
     /// Trampoline -> indexes (in `sig.inputs`) of the closure parameters it runs under `catch_unwind`.
     trampolines: HashMap<usize, Vec<usize>>,
     callbacks: HashSet<usize>,
+    /// Callbacks that are bodies of macro-generated trampolines: why, for a note.
+    macro_notes: HashMap<usize, String>,
     /// The crate's `macro_rules!` that wrap their input in `catch_unwind`.
     guard_macros: HashSet<String>,
     overflow: bool,
@@ -181,6 +190,19 @@ impl<'g, 'a> Panics<'g, 'a> {
             files: cx.files,
             trampolines: find_trampolines(graph),
             callbacks: callback_indices(cx).into_iter().collect(),
+            macro_notes: cx
+                .macro_callbacks()
+                .iter()
+                .map(|m| {
+                    let name = &cx.index.fns[m.fn_index].name;
+                    let note = format!(
+                        "`{name}` is called by the `extern \"C\"` trampoline that {} generates, which does not catch \
+                         panics (read from {})",
+                        m.via, m.source
+                    );
+                    (m.fn_index, note)
+                })
+                .collect(),
             guard_macros: guard_macros(cx.files),
             overflow: cx.settings.panic_overflow,
             scans: (0..cx.index.fns.len()).map(|_| OnceCell::new()).collect(),
@@ -310,12 +332,14 @@ fn report_direct(panics: &Panics<'_, '_>, cb: usize, out: &mut Vec<Diagnostic>) 
             continue;
         }
         let (message, label, help) = describe(site, name);
-        out.push(
-            Diagnostic::new("PF001", file.path(), site.range.clone(), message)
-                .with_primary_label(label)
-                .with_help(help)
-                .with_note(BOUNDARY_NOTE),
-        );
+        let mut d = Diagnostic::new("PF001", file.path(), site.range.clone(), message)
+            .with_primary_label(label)
+            .with_help(help)
+            .with_note(BOUNDARY_NOTE);
+        if let Some(note) = panics.macro_notes.get(&cb) {
+            d = d.with_note(note.clone());
+        }
+        out.push(d);
     }
 }
 
@@ -377,21 +401,24 @@ fn report_reachable(panics: &Panics<'_, '_>, witness: &HashMap<usize, Witness>, 
         let Some((names, end)) = panics.chain(witness, call.callee) else { continue };
         let callee = panics.graph.display_name(call.callee);
         let chain = format!("`{cb_name}` -> {} -> {end}", names.join(" -> "));
-        out.push(
-            Diagnostic::new(
-                "PF002",
-                file.path(),
-                call.range.clone(),
-                format!("call to `{callee}` can panic in callback `{cb_name}`"),
-            )
-            .with_primary_label(format!("`{callee}` can panic"))
-            .with_note(chain)
-            .with_note(BOUNDARY_NOTE)
-            .with_help(format!(
-                "make `{callee}` return an error instead of panicking and raise a Python exception in `{cb_name}`, \
+        let macro_note = panics.macro_notes.get(&cb).cloned();
+        let d = Diagnostic::new(
+            "PF002",
+            file.path(),
+            call.range.clone(),
+            format!("call to `{callee}` can panic in callback `{cb_name}`"),
+        )
+        .with_primary_label(format!("`{callee}` can panic"))
+        .with_note(chain)
+        .with_note(BOUNDARY_NOTE)
+        .with_help(format!(
+            "make `{callee}` return an error instead of panicking and raise a Python exception in `{cb_name}`, \
                      or call it under `std::panic::catch_unwind`"
-            )),
-        );
+        ));
+        out.push(match macro_note {
+            Some(note) => d.with_note(note),
+            None => d,
+        });
     }
 }
 

@@ -3,6 +3,7 @@
 //! first ([`summary`]) so calls to them are judged like C-API calls.
 
 pub mod domain;
+pub mod fixes;
 pub mod formats;
 pub mod summary;
 
@@ -100,9 +101,11 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
             if !cx.enabled(finding.code) {
                 continue;
             }
+            let fix = fixes::fix_for(file, finding.code, &finding.range);
             let mut d = Diagnostic::new(finding.code, file.path(), finding.range, finding.message)
                 .with_primary_label(finding.label)
                 .with_help(finding.help);
+            d.fix = fix;
             for (range, text) in finding.labels {
                 if range.end > range.start {
                     d = d.with_label(file.path(), range, text);

@@ -1,6 +1,7 @@
 //! Safety documentation: SD001 `// SAFETY:` comments on `unsafe` blocks and
 //! impls, SD002 `# Safety` sections on public `unsafe fn`s.
 
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 use syn::visit::Visit;
 
@@ -148,6 +149,50 @@ impl<'ast> SafetyVisitor<'ast, '_, '_> {
         );
     }
 
+    /// `unsafe { .. }` and `unsafe impl` written in a `macro_rules!` body or in
+    /// `quote!` output: every expansion carries them, so they are documented
+    /// where they are written. A `// SAFETY:` comment counts on the line,
+    /// above it, or above the start of the statement that holds it.
+    fn check_generated(&mut self, tokens: &TokenStream, macro_name: &str) {
+        let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+        let mut statement_start = 0;
+        for (i, tt) in tts.iter().enumerate() {
+            match tt {
+                TokenTree::Punct(p) if p.as_char() == ';' => statement_start = i + 1,
+                TokenTree::Group(g) => self.check_generated(&g.stream(), macro_name),
+                TokenTree::Ident(id) if id == "unsafe" => {
+                    let what = match tts.get(i + 1) {
+                        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => "`unsafe` block",
+                        Some(TokenTree::Ident(next)) if next == "impl" => "`unsafe impl`",
+                        _ => continue,
+                    };
+                    let offset = self.file.range(id.span()).start;
+                    let line = self.file.line_of(offset);
+                    let start_line =
+                        tts.get(statement_start).map_or(line, |t| self.file.line_of(self.file.range(t.span()).start));
+                    let on_line =
+                        self.file.comments_on_line(line).any(|c| c.range.end <= offset && is_safety_comment(&c.text));
+                    let above = |l: usize| self.file.comment_block_above(l).iter().any(|c| is_safety_comment(&c.text));
+                    if !(on_line || above(line) || above(start_line)) {
+                        let where_ = if macro_name == "macro_rules" {
+                            "a `macro_rules!` body".to_string()
+                        } else {
+                            format!("`{macro_name}!` output")
+                        };
+                        let range = self.file.range(id.span());
+                        self.out.push(
+                            Diagnostic::new("SD001", self.file.path(), range, format!("{what} in {where_} without a `// SAFETY:` comment"))
+                                .with_primary_label("why is this sound?")
+                                .with_note("every expansion of the macro carries this `unsafe` code; its justification belongs here, where it is written")
+                                .with_help("add a `// SAFETY:` comment above it saying why each invariant the unsafe code relies on holds"),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn with_anchor(&mut self, anchor: Anchor<'ast>, f: impl FnOnce(&mut Self)) {
         self.anchors.push(anchor);
         f(self);
@@ -206,6 +251,11 @@ impl<'ast> Visit<'ast> for SafetyVisitor<'ast, '_, '_> {
         // Parsed expressions are owned here, so they cannot be anchors; report
         // `unsafe` in macro arguments against the enclosing statement.
         if !self.check_sd001 || !crate::syntax::tokens_mention(&mac.tokens, |id| id == "unsafe") {
+            return;
+        }
+        // Generated code does not parse as Rust: read its tokens.
+        if mac.path.is_ident("macro_rules") || crate::macros::is_quote(mac) {
+            self.check_generated(&mac.tokens, &crate::syntax::macro_name(mac));
             return;
         }
         let Some(exprs) = crate::syntax::macro_exprs(mac) else { return };

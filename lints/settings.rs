@@ -40,6 +40,8 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     /// The Rust-for-CPython stage (1-4) for BW002.
     pub stage: Option<u8>,
+    /// A baseline file (`check --write-baseline`), relative to the config's folder.
+    pub baseline: Option<PathBuf>,
     #[serde(default)]
     pub api: ApiConfig,
     #[serde(default)]
@@ -62,6 +64,11 @@ pub struct PanicConfig {
     /// Pedantic: integer `+ - * <<` that can overflow in callbacks.
     #[serde(default)]
     pub overflow: bool,
+    /// Whether the `extern "C"` trampolines that `#[pyfunction]`,
+    /// `#[pymethods]`, `export_module!` and kin generate catch panics. Unset:
+    /// read from the macro crate when the crate's path dependencies reach it,
+    /// known for PyO3 (they catch), otherwise unknown (no macro callbacks).
+    pub macro_callbacks_catch: Option<bool>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -83,6 +90,10 @@ pub struct Overrides {
     /// `--config FILE`: use this file and skip discovery.
     pub config: Option<PathBuf>,
     pub stage: Option<u8>,
+    /// `--baseline FILE`: report only findings not recorded in it.
+    pub baseline: Option<PathBuf>,
+    /// Ignore any baseline (`--write-baseline` records every finding).
+    pub no_baseline: bool,
 }
 
 /// A config problem: the file and what is wrong. Exit code 2.
@@ -118,8 +129,12 @@ pub struct Settings {
     pub stage: u8,
     pub api: Arc<ApiTable>,
     pub panic_overflow: bool,
+    /// `[panic] macro-callbacks-catch`.
+    pub macro_callbacks_catch: Option<bool>,
     pub detach_helpers: Vec<String>,
     pub user_functions: BTreeMap<String, UserFunction>,
+    /// The config's baseline file, made relative to the config's folder.
+    pub baseline: Option<PathBuf>,
 }
 
 impl Settings {
@@ -176,6 +191,9 @@ impl Settings {
         out.push_str("per-file-ignores:\n");
         for (pattern, _, codes) in &self.per_file_ignores {
             out.push_str(&format!("  {pattern} = {codes:?}\n"));
+        }
+        if let Some(baseline) = &self.baseline {
+            out.push_str(&format!("baseline: {}\n", baseline.display()));
         }
         out.push_str(&format!("panic.overflow: {}\n", self.panic_overflow));
         out.push_str(&format!("gil.detach-helpers: {:?}\n", self.detach_helpers));
@@ -355,6 +373,7 @@ pub fn resolve(
     }
     api.add_user_functions(&config.api.functions);
 
+    let baseline = config.baseline.as_ref().map(|b| root.join(b));
     Ok(Settings {
         config_path,
         root,
@@ -366,12 +385,14 @@ pub fn resolve(
         stage,
         api: Arc::new(api),
         panic_overflow: config.panic.overflow,
+        macro_callbacks_catch: config.panic.macro_callbacks_catch,
         detach_helpers: config
             .gil
             .detach_helpers
             .clone()
             .unwrap_or_else(|| DEFAULT_DETACH_HELPERS.iter().map(|s| s.to_string()).collect()),
         user_functions: config.api.functions.clone(),
+        baseline,
     })
 }
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 use syn::spanned::Spanned;
 
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::registry::{self, Rule};
 use crate::settings::Settings;
 use crate::source::SourceFile;
@@ -199,20 +199,79 @@ pub fn apply(file: &SourceFile, settings: &Settings, diagnostics: Vec<Diagnostic
         if !settings.is_enabled("SUP002") {
             continue;
         }
-        for e in &s.entries {
+        let unused = |e: &Entry| e.rule.is_none_or(|rule| !e.used && settings.is_enabled(rule.code));
+        let all_unused = s.entries.iter().all(unused);
+        for (i, e) in s.entries.iter().enumerate() {
+            if !unused(e) {
+                continue;
+            }
             let message = match e.rule {
                 None => format!("`{}` is not a cpython-rs rule", e.written),
-                Some(rule) if !e.used && settings.is_enabled(rule.code) => {
-                    format!("suppression of `{}` ({}) suppresses nothing", rule.code, rule.name)
-                }
-                Some(_) => continue,
+                Some(rule) => format!("suppression of `{}` ({}) suppresses nothing", rule.code, rule.name),
             };
-            kept.push(
-                Diagnostic::new("SUP002", path, s.comment.clone(), message).with_help("remove it, or the code from it"),
-            );
+            let mut d =
+                Diagnostic::new("SUP002", path, s.comment.clone(), message).with_help("remove it, or the code from it");
+            let edit = if all_unused { Some(remove_comment(file, &s.comment)) } else { remove_entry(file, s, i) };
+            if let Some(edit) = edit {
+                // An unknown code may be a typo of the one meant: removing it is the user's call.
+                let fix = match e.rule {
+                    Some(_) if all_unused => Fix::safe("Remove the unused suppression", vec![edit]),
+                    Some(rule) => Fix::safe(format!("Remove `{}` from the suppression", rule.code), vec![edit]),
+                    None => Fix::unsafe_edits(format!("Remove `{}` from the suppression", e.written), vec![edit]),
+                };
+                d = d.with_fix(fix);
+            }
+            kept.push(d);
         }
     }
     kept
+}
+
+/// Delete a whole comment: its lines when nothing else is on them, else the
+/// comment and the blanks before it.
+fn remove_comment(file: &SourceFile, comment: &Range<usize>) -> Edit {
+    let text = file.text();
+    let line_start = text[..comment.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[comment.end..].find('\n').map_or(text.len(), |i| comment.end + i + 1);
+    let before = &text[line_start..comment.start];
+    let after = &text[comment.end..line_end];
+    if before.trim().is_empty() && after.trim().is_empty() {
+        Edit::delete(line_start..line_end)
+    } else {
+        let start = comment.start - (before.len() - before.trim_end().len());
+        Edit::delete(start..comment.end)
+    }
+}
+
+/// Delete the `index`th code (and one comma beside it) from the comment's list.
+fn remove_entry(file: &SourceFile, s: &Suppression, index: usize) -> Option<Edit> {
+    let comment = &file.text()[s.comment.clone()];
+    let open = comment.find(MARKER)? + comment[comment.find(MARKER)?..].find('(')? + 1;
+    let close = open + comment[open..].rfind(')')?;
+    let parts = split_top_level(&comment[open..close]);
+    // Parts that are codes, in order, with their byte offset inside the comment.
+    let mut offset = open;
+    let mut codes = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let trimmed = part.trim();
+        if !trimmed.is_empty() && !trimmed.starts_with("reason") {
+            codes.push((i, offset));
+        }
+        offset += part.len() + 1;
+    }
+    let &(part, at) = codes.get(index)?;
+    let len = parts[part].len();
+    let range = if part > 0 {
+        // `A, B` less `B`: take the comma before it too.
+        at - 1..at + len
+    } else if part + 1 < parts.len() {
+        // `A, B` less `A`: take `A,` and the blanks after the comma.
+        let next = parts[part + 1];
+        at..at + len + 1 + (next.len() - next.trim_start().len())
+    } else {
+        return None;
+    };
+    Some(Edit::delete(s.comment.start + range.start..s.comment.start + range.end))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Unwinding: UW001 callbacks declared with an unwinding ABI, UW002 misused
 //! `catch_unwind` results in callbacks, UW003 `panic = "abort"` profiles in a
 //! crate that relies on `catch_unwind`, UW004 `Drop` impls that call the C API
-//! without making sure a thread state is attached.
+//! without making sure a thread state is attached, UW005 macros that generate
+//! `extern "C"` trampolines with no panic boundary ([`boundary`]).
 //!
 //! UW004's "makes sure" is a conservative, syntactic heuristic: before the
 //! call, in the same `drop` body (or in the helper that makes the call), there
@@ -23,7 +24,7 @@ use syn::visit::Visit;
 use crate::callgraph::{self, CallGraph};
 use crate::context::CrateContext;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::panic::{callback_indices, method_call, CaughtUse, Panics, SiteKind};
 use crate::registry::Rule;
 use crate::source::SourceFile;
@@ -58,11 +59,23 @@ pub const RULES: &[Rule] = &[
         Warning,
         "A `Drop` impl calls the C API without making sure a thread state is attached"
     ),
+    declare_rule!(
+        "UW005",
+        "trampoline-without-boundary",
+        Unwind,
+        Error,
+        "A macro generates an `extern \"C\"` function that calls its user's code with no `catch_unwind`"
+    ),
 ];
+
+mod boundary;
 
 pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     if cx.enabled("UW001") {
         check_unwinding_abi(cx, out);
+    }
+    if cx.enabled("UW005") {
+        boundary::check(cx, out);
     }
     let mentions = |word: &str| cx.files.iter().any(|f| f.text().contains(word));
     if cx.enabled("UW003") && mentions("catch_unwind") {
@@ -102,6 +115,11 @@ fn check_unwinding_abi(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let file = &cx.files[f.file];
         let range = file.range(abi_node.span());
         let plain = abi.trim_end_matches("-unwind");
+        // Unsafe: a panic now aborts at the boundary, and casts that name the old ABI stop compiling.
+        let fix = Fix::unsafe_edits(
+            format!("Declare it `extern \"{plain}\"`"),
+            vec![Edit::replace(range.clone(), format!("extern \"{plain}\""))],
+        );
         out.push(
             Diagnostic::new(
                 "UW001",
@@ -116,7 +134,8 @@ fn check_unwinding_abi(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_help(format!(
                 "declare it `extern \"{plain}\"` and turn panics into Python exceptions with `std::panic::catch_unwind`"
-            )),
+            ))
+            .with_fix(fix),
         );
     }
 }

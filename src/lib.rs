@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod fixes;
 pub mod render;
 pub mod scaffold;
 pub mod testing;

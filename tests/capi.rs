@@ -1,23 +1,14 @@
 //! The C-API table as `check` builds it: curated rows, a checkout's
 //! `Doc/data/refcounts.dat`, and the user's `[api.functions]`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cpython_rs_lints::capi::{ApiTable, Failure, RefOp, Returns, Steal};
 use cpython_rs_lints::settings::{self, ConfigFile};
 use cpython_rs_lints::Overrides;
 
-/// CPython's refcounts.dat from `../shared/data` next to the repository
-/// (found from any ancestor, so a git worktree works too).
-fn shared_dat() -> String {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = manifest
-        .ancestors()
-        .map(|dir| dir.join("shared/data/refcounts.dat"))
-        .find(|path| path.is_file())
-        .unwrap_or_else(|| panic!("no shared/data/refcounts.dat above {}", manifest.display()));
-    std::fs::read_to_string(path).expect("refcounts.dat is readable")
-}
+/// An excerpt of CPython's `Doc/data/refcounts.dat`, copied verbatim.
+const EXCERPT: &str = include_str!("../lints/capi/testdata/refcounts.dat");
 
 /// A directory that looks like a CPython checkout to `checkout::find_checkout`.
 fn fake_checkout(dat: Option<&str>) -> tempfile::TempDir {
@@ -77,7 +68,7 @@ fn settings_outside_a_checkout_use_the_curated_table() {
 
 #[test]
 fn a_checkout_refcounts_dat_fills_gaps_only() {
-    let checkout = fake_checkout(Some(&shared_dat()));
+    let checkout = fake_checkout(Some(EXCERPT));
     let api = api_for(checkout.path(), "");
     assert!(api.len() > ApiTable::curated().len());
     let codec = api.get("PyCodec_Encode").expect("filled from Doc/data/refcounts.dat");
@@ -98,7 +89,7 @@ fn a_broken_refcounts_dat_is_harmless() {
 
 #[test]
 fn user_functions_override_curated_and_refcounts_entries() {
-    let checkout = fake_checkout(Some(&shared_dat()));
+    let checkout = fake_checkout(Some(EXCERPT));
     let api = api_for(
         checkout.path(),
         r#"

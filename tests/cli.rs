@@ -90,6 +90,55 @@ fn sarif_format() {
     assert_snapshot!(serde_json::to_string_pretty(&run["results"]).unwrap());
 }
 
+/// rust-analyzer reads `check.overrideCommand`'s output as cargo messages:
+/// every line must parse as `cargo_metadata::Message`, the way it parses them.
+#[test]
+fn rustc_json_format_is_cargo_message_format_json() {
+    use cargo_metadata::diagnostic::{Applicability, DiagnosticLevel};
+    use cargo_metadata::Message;
+
+    let (code, out, _) = run(&fixture(), &["check", "--output-format", "rustc-json", "src"]);
+    assert_eq!(code, 1);
+    let messages: Vec<Message> =
+        out.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    let (last, findings) = messages.split_last().unwrap();
+    // As with cargo, warnings alone do not fail the build.
+    let errors = out.contains(r#""level":"error""#);
+    assert!(matches!(last, Message::BuildFinished(f) if f.success != errors), "{last:?}");
+    assert_eq!(findings.len(), 4);
+    let mut suggestions = 0;
+    for m in findings {
+        let Message::CompilerMessage(m) = m else { panic!("not a compiler message: {m:?}") };
+        let d = &m.message;
+        let code = d.code.as_ref().expect("a code");
+        assert!(cpython_rs_lints::registry::rule(&code.code).is_some(), "{}", code.code);
+        assert!(code.explanation.as_deref().is_some_and(|e| e.contains("## What it does")));
+        assert!(matches!(d.level, DiagnosticLevel::Error | DiagnosticLevel::Warning));
+        let primary = d.spans.iter().find(|s| s.is_primary).expect("a primary span");
+        assert!(fixture().join(&primary.file_name).is_file(), "{}", primary.file_name);
+        assert!(primary.line_start >= 1 && primary.column_start >= 1);
+        let source = std::fs::read_to_string(fixture().join(&primary.file_name)).unwrap();
+        let line = source.lines().nth(primary.line_start - 1).unwrap();
+        assert_eq!(primary.text[0].text, line);
+        assert!(d.rendered.as_deref().is_some_and(|r| r.contains(&format!("[{}]", code.code))));
+        assert!(m.package_id.repr.starts_with("path+file://") && !m.target.name.is_empty());
+        for child in &d.children {
+            for span in child.spans.iter().filter(|s| s.suggested_replacement.is_some()) {
+                assert_eq!(span.suggestion_applicability, Some(Applicability::MachineApplicable));
+                assert!(matches!(child.level, DiagnosticLevel::Help));
+                suggestions += 1;
+            }
+        }
+    }
+    assert_eq!(suggestions, 1, "the unused suppression's removal is a quick fix");
+    // The paths are this machine's: keep them out of the snapshot.
+    let mut first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    for pointer in ["/package_id", "/manifest_path", "/target/src_path"] {
+        *first.pointer_mut(pointer).unwrap() = "[path]".into();
+    }
+    assert_snapshot!(serde_json::to_string_pretty(&first).unwrap());
+}
+
 #[test]
 fn github_format() {
     let (_, out, _) = run(&fixture(), &["check", "--output-format", "github", "src"]);

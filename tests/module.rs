@@ -256,6 +256,42 @@ fn md005_count_and_types() {
 }
 
 #[test]
+fn md005_units_checked_on_every_data_model() {
+    let text = with_prelude(
+        r#"pub unsafe extern "C" fn f(_m: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let mut count: Py_ssize_t = 0;
+    let mut size: c_long = 0;
+    if PyArg_ParseTuple(args, c"ln".as_ptr(), &mut count, &mut size) == 0 {
+        return ptr::null_mut();
+    }
+    let offset: i64 = 7;
+    Py_BuildValue(c"(kn)".as_ptr(), offset as u64, count.unsigned_abs() as isize)
+}
+"#,
+    );
+    insta::assert_snapshot!(render(&text));
+}
+
+#[test]
+fn md005_portable_integer_units_are_clean() {
+    let text = with_prelude(
+        r#"pub unsafe extern "C" fn f(_m: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let mut count: Py_ssize_t = 0;
+    let mut offset: i64 = 0;
+    let mut mask: u64 = 0;
+    let mut small: c_long = 0;
+    let mut index: isize = 0;
+    if PyArg_ParseTuple(args, c"nLKln".as_ptr(), &mut count, &mut offset, &mut mask, &mut small, &mut index) == 0 {
+        return ptr::null_mut();
+    }
+    Py_BuildValue(c"(nLKln)".as_ptr(), count, offset, mask, small, [1u8].len() as usize)
+}
+"#,
+    );
+    assert_eq!(md(&text), Vec::<&str>::new());
+}
+
+#[test]
 fn md005_keyword_list() {
     let text = with_prelude(
         r#"pub unsafe extern "C" fn f(_m: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {

@@ -279,8 +279,11 @@ fn pf002_across_files() {
 }
 
 fn overflow_settings(on: bool) -> settings::Settings {
-    let config =
-        ConfigFile { select: Some(vec!["PF".into()]), panic: PanicConfig { overflow: on }, ..Default::default() };
+    let config = ConfigFile {
+        select: Some(vec!["PF".into()]),
+        panic: PanicConfig { overflow: on, ..Default::default() },
+        ..Default::default()
+    };
     settings::resolve(None, ".".into(), &config, &Overrides::default()).unwrap()
 }
 

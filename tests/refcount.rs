@@ -395,3 +395,71 @@ fn rc008_survives_memory_routines_but_not_object_init() {
 "#;
     assert!(rc_codes(init).is_empty(), "{:?}", rc_codes(init));
 }
+
+#[test]
+fn rc002_newref_passed_to_non_stealing_api() {
+    assert_snapshot!(render(
+        r#"unsafe fn keep(list: *mut PyObject, item: *mut PyObject) -> i32 {
+    PyList_Append(list, Py_NewRef(item))
+}
+"#
+    ));
+}
+
+#[test]
+fn rc002_newref_near_misses_are_clean() {
+    // Into a stealing API, and as a statement (an incref balanced later).
+    let body = r#"unsafe fn pair(a: *mut PyObject) -> *mut PyObject {
+    let t = PyTuple_New(1);
+    if t.is_null() {
+        return ptr::null_mut();
+    }
+    PyTuple_SET_ITEM(t, 0, Py_NewRef(a));
+    Py_NewRef(a);
+    Py_DECREF(a);
+    t
+}
+"#;
+    assert_eq!(rc_codes(body), Vec::<&str>::new());
+}
+
+#[test]
+fn rc007_type_slot_result_written_unchecked() {
+    assert_snapshot!(render(
+        r#"#[repr(C)]
+struct Point { ob_base: PyObject, x: f64 }
+
+unsafe extern "C" fn point_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+    let obj = (*tp).tp_alloc.unwrap()(tp, 0);
+    (*obj.cast::<Point>()).x = 0.0;
+    obj
+}
+"#
+    ));
+}
+
+#[test]
+fn rc007_unknown_callee_does_not_check_null() {
+    assert_snapshot!(render(
+        r#"unsafe fn log_level(module: *mut PyObject) {
+    let value = PyObject_GetAttrString(module, c"LEVEL".as_ptr());
+    bridge::emit(value);
+    Py_DECREF(value);
+}
+"#
+    ));
+}
+
+#[test]
+fn rc007_branch_on_unknown_predicate_is_clean() {
+    // `valid` may be the NULL check; the branch on it is taken as one.
+    let body = r#"unsafe fn log_level(module: *mut PyObject) {
+    let value = PyObject_GetAttrString(module, c"LEVEL".as_ptr());
+    if !bridge::valid(value) {
+        return;
+    }
+    Py_DECREF(value);
+}
+"#;
+    assert_eq!(rc_codes(body), Vec::<&str>::new());
+}

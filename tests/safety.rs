@@ -92,3 +92,25 @@ fn non_ascii_comments_do_not_confuse_the_search() {
     let text = "fn f(p: *const u8) -> u8 {\n    // café: ünïcödé\n    // SAFETY: p is valid — see the caller.\n    unsafe { *p }\n}\n";
     assert_eq!(sd(text), Vec::<&str>::new());
 }
+
+#[test]
+fn sd001_in_macro_rules_bodies_and_quote_output() {
+    let text = r#"
+macro_rules! exec_slot {
+    ($exec:path) => {
+        unsafe extern "C" fn __exec(m: *mut PyObject) -> c_int {
+            unsafe { run($exec, m) }
+        }
+        // SAFETY: the slot is called with the Py_mod_exec signature.
+        static SLOT: Slot = Slot(unsafe { transmute(__exec as unsafe extern "C" fn(*mut PyObject) -> c_int) });
+    };
+}
+
+fn payload(ty: &syn::Type) -> proc_macro2::TokenStream {
+    quote::quote! {
+        let __this: &#ty = unsafe { payload_ref::<#ty>(__slf) };
+    }
+}
+"#;
+    assert_snapshot!(cpython_rs::testing::render_snippet("lib.rs", text, &["SD001"]));
+}

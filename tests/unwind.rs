@@ -208,3 +208,53 @@ unsafe extern "C" fn f(_m: *mut PyObject, _args: *mut PyObject) -> *mut PyObject
 "#;
     assert_eq!(uw_codes(body), Vec::<&str>::new());
 }
+
+#[test]
+fn uw005_macro_rules_and_quote_trampolines() {
+    let text = r#"
+use pyo3_ffi::*;
+
+macro_rules! export_exec {
+    (state: $state:ty, exec: $exec:path) => {
+        unsafe extern "C" fn __exec(m: *mut PyObject) -> std::os::raw::c_int {
+            run_exec::<$state>(m, $exec)
+        }
+    };
+}
+
+pub fn gen(name: &syn::Ident) -> proc_macro2::TokenStream {
+    let call = quote::quote! { super::#name(ts) };
+    quote::quote! {
+        unsafe extern "C" fn trampoline(_m: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+            let ts = current();
+            #call
+        }
+    }
+}
+"#;
+    assert_snapshot!(render_snippet("lib.rs", text, &["UW005"]));
+}
+
+#[test]
+fn uw005_silent_on_caught_or_runtime_trampolines() {
+    let text = r#"
+use pyo3_ffi::*;
+
+macro_rules! export_exec {
+    (exec: $exec:path) => {
+        unsafe extern "C" fn __exec(m: *mut PyObject) -> std::os::raw::c_int {
+            std::panic::catch_unwind(|| $exec(m)).unwrap_or(-1)
+        }
+    };
+}
+
+pub fn gen(name: &syn::Ident) -> proc_macro2::TokenStream {
+    quote::quote! {
+        unsafe extern "C" fn trampoline(m: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
+            pyo3::impl_::trampoline::cfunction(m, a, |py| super::#name(py))
+        }
+    }
+}
+"#;
+    assert_eq!(codes(&check_snippet("lib.rs", text, &["UW005"])), Vec::<&str>::new());
+}

@@ -50,7 +50,7 @@ fn check_in(root: &Path, paths: &[&str], select: &[&str], stage: u8) -> CheckRes
             stage: Some(stage),
             ..Default::default()
         },
-        contents: None,
+        ..Default::default()
     };
     cpython_rs_lints::check(&request).expect("valid settings")
 }

@@ -298,6 +298,8 @@ PyStructSequence_SET_ITEM          val       never     steal=2
 PyDict_Check                       val       never
 PyDict_CheckExact                  val       never
 PyDict_New                         new       null
+# Private, but real code calls it (orjson).
+_PyDict_NewPresized                new       null
 PyDict_Copy                        new       null
 PyDict_Clear                       val       never
 PyDict_Contains                    val       -1
@@ -706,6 +708,9 @@ PyType_FromMetaclass               new       null
 PyType_Ready                       val       -1
 PyType_GenericAlloc                new       null
 PyType_GenericNew                  new       null
+# Type slots called through a type pointer: `(*tp).tp_alloc.unwrap()(tp, 0)`.
+tp_alloc                           new       null
+tp_new                             new       null
 PyType_IsSubtype                   val       never
 PyType_GetFlags                    val       never
 PyType_HasFeature                  val       never

@@ -5,8 +5,9 @@
 //! to an `int` corrupts the stack, a missing argument reads garbage. The
 //! count is checked whenever the format is a literal (or a crate `const`);
 //! types are checked where the function shows them (a `let` with a type or a
-//! typed initialiser, a parameter, a cast, a suffixed literal). Sizes follow
-//! the LP64 model of Linux and macOS.
+//! typed initialiser, a parameter, a cast, a suffixed literal). An integer
+//! unit must match on every data model CPython supports (LP64, 64-bit
+//! Windows' LLP64, 32-bit): `l` is not a `Py_ssize_t` on Windows.
 
 use std::collections::HashMap;
 
@@ -14,7 +15,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
 
-use super::format::{self, CType, Format, Slot, Unit};
+use super::format::{self, CType, Format, Int, Slot, Unit};
 use super::{items::Items, peel};
 use crate::capi::Returns;
 use crate::context::CrateContext;
@@ -191,7 +192,7 @@ impl<'ast> Visit<'ast> for LocalFinder<'_, '_> {
 /// A Rust type as far as C varargs care.
 #[derive(Debug, Clone, PartialEq)]
 enum Ty {
-    Int(u8),
+    Int(Int),
     Float(u8),
     Ptr(Box<Typed>),
     /// `PyObject` or another `Py*Object` struct.
@@ -219,17 +220,6 @@ impl Typed {
     }
 }
 
-fn int_size(name: &str) -> Option<u8> {
-    Some(match name {
-        "c_char" | "c_schar" | "c_uchar" | "i8" | "u8" | "bool" => 1,
-        "c_short" | "c_ushort" | "i16" | "u16" => 2,
-        "c_int" | "c_uint" | "i32" | "u32" => 4,
-        "c_long" | "c_ulong" | "i64" | "u64" | "c_longlong" | "c_ulonglong" | "isize" | "usize" | "Py_ssize_t"
-        | "Py_hash_t" | "Py_uhash_t" | "size_t" | "ssize_t" | "c_size_t" | "c_ssize_t" => 8,
-        _ => return None,
-    })
-}
-
 /// The size-and-kind view of a written Rust type.
 fn rust_type(ty: &syn::Type, items: &Items<'_>, depth: usize) -> Typed {
     if depth > 4 {
@@ -247,8 +237,8 @@ fn rust_type(ty: &syn::Type, items: &Items<'_>, depth: usize) -> Typed {
                 }),
                 _ => None,
             };
-            if let Some(size) = int_size(&name) {
-                Ty::Int(size)
+            if let Some(int) = Int::of_rust(&name) {
+                Ty::Int(int)
             } else if matches!(name.as_str(), "f32" | "c_float") {
                 Ty::Float(4)
             } else if matches!(name.as_str(), "f64" | "c_double") {
@@ -545,7 +535,7 @@ impl Checker<'_, '_> {
             return;
         }
         let arg_text = syntax::expr_text(arg);
-        let (message, help) = match slot {
+        let (message, help, note) = match slot {
             Slot::Out(expected) => {
                 let Ty::Ptr(pointee) = &actual.ty else {
                     if matches!(actual.ty, Ty::Int(_) | Ty::Float(_)) {
@@ -558,6 +548,7 @@ impl Checker<'_, '_> {
                                 unit.text, api.name, actual.text
                             ),
                             format!("pass a pointer to a `{}`: `&mut {arg_text}`", expected.rust()),
+                            None,
                         );
                     }
                     return;
@@ -573,13 +564,16 @@ impl Checker<'_, '_> {
                         expected.rust(),
                         pointee.text
                     ),
-                    format!(
-                        "declare the target as `{}`{}",
-                        expected.rust(),
-                        unit_for(pointee, false)
-                            .map(|u| format!(", or use `{u}` for a `{}`", pointee.text))
-                            .unwrap_or_default()
-                    ),
+                    // `s#`'s length has no other spelling: only a one-argument unit can be swapped.
+                    match unit_for(pointee, false).filter(|_| unit.slots.len() == 1) {
+                        Some(u) => format!(
+                            "use `{u}`, the unit for a `{}` on every platform, or declare the target as `{}`",
+                            pointee.text,
+                            expected.rust()
+                        ),
+                        None => format!("declare the target as `{}`", expected.rust()),
+                    },
+                    platform_note(expected, pointee),
                 )
             }
             Slot::Value(expected) => {
@@ -594,29 +588,44 @@ impl Checker<'_, '_> {
                         expected.rust(),
                         actual.text
                     ),
-                    match (expected, &actual.ty) {
-                        (CType::Int(..) | CType::Float(..), Ty::Int(_) | Ty::Float(_)) => format!(
-                            "convert it: `{arg_text} as {}`{}",
-                            expected.rust(),
-                            unit_for(&actual, true)
-                                .map(|u| format!(", or use `{u}` for a `{}`", actual.text))
-                                .unwrap_or_default()
+                    match (expected, &actual.ty, unit_for(&actual, true).filter(|_| unit.slots.len() == 1)) {
+                        (CType::Int(..) | CType::Float(..), Ty::Int(_) | Ty::Float(_), Some(u)) => format!(
+                            "use `{u}`, the unit for a `{}` on every platform, or convert it: `{} as {}`",
+                            actual.text,
+                            uncast_text(arg),
+                            expected.rust()
                         ),
+                        (CType::Int(..) | CType::Float(..), Ty::Int(_) | Ty::Float(_), None) => {
+                            format!("convert it: `{} as {}`", uncast_text(arg), expected.rust())
+                        }
                         _ => format!("pass a `{}` for `{}`", expected.rust(), unit.text),
                     },
+                    platform_note(expected, &actual),
                 )
             }
         };
-        self.push_type(fmt, unit, arg, message, help);
+        self.push_type(fmt, unit, arg, message, help, note);
     }
 
-    fn push_type(&mut self, fmt: &FormatText, unit: &Unit, arg: &syn::Expr, message: String, help: String) {
+    fn push_type(
+        &mut self,
+        fmt: &FormatText,
+        unit: &Unit,
+        arg: &syn::Expr,
+        message: String,
+        help: String,
+        platform: Option<String>,
+    ) {
         let fmt_range = self.file.range(fmt.span);
+        let mut diagnostic = Diagnostic::new("MD005", self.file.path(), fmt_range, message)
+            .with_primary_label(format!("unit `{}`", unit.text))
+            .with_label(self.file.path(), self.file.range(arg.span()), "this argument")
+            .with_help(help);
+        if let Some(platform) = platform {
+            diagnostic = diagnostic.with_note(platform);
+        }
         self.out.push(
-            Diagnostic::new("MD005", self.file.path(), fmt_range, message)
-                .with_primary_label(format!("unit `{}`", unit.text))
-                .with_label(self.file.path(), self.file.range(arg.span()), "this argument")
-                .with_help(help)
+            diagnostic
                 .with_note("C varargs carry no types: a mismatched argument is read or written with the wrong size"),
         );
     }
@@ -631,10 +640,10 @@ impl Checker<'_, '_> {
         match peel(expr) {
             syn::Expr::Lit(lit) => match &lit.lit {
                 syn::Lit::Int(i) if !i.suffix().is_empty() => literal_suffix_type(i.suffix(), self.items),
-                syn::Lit::Int(_) if direct => Typed { ty: Ty::Int(4), text: "i32".into() },
+                syn::Lit::Int(_) if direct => Typed { ty: Ty::Int(Int::INT), text: "i32".into() },
                 syn::Lit::Float(f) if !f.suffix().is_empty() => literal_suffix_type(f.suffix(), self.items),
                 syn::Lit::Float(_) if direct => Typed { ty: Ty::Float(8), text: "f64".into() },
-                syn::Lit::Bool(_) => Typed { ty: Ty::Int(1), text: "bool".into() },
+                syn::Lit::Bool(_) => Typed { ty: Ty::Int(Int::UCHAR), text: "bool".into() },
                 _ => Typed::unknown(),
             },
             syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => {
@@ -706,7 +715,7 @@ impl Checker<'_, '_> {
             "as_ptr" | "as_mut_ptr" => {
                 if is_string_literal(&m.receiver) {
                     return Typed {
-                        ty: Ty::Ptr(Box::new(Typed { ty: Ty::Int(1), text: "c_char".into() })),
+                        ty: Ty::Ptr(Box::new(Typed { ty: Ty::Int(Int::CHAR), text: "c_char".into() })),
                         text: "*const c_char".into(),
                     };
                 }
@@ -734,7 +743,7 @@ impl Checker<'_, '_> {
                 _ if method != "cast" => self.expr_type(&m.receiver, offset, direct, depth + 1),
                 _ => Typed::unknown(),
             },
-            "len" if m.args.is_empty() => Typed { ty: Ty::Int(8), text: "usize".into() },
+            "len" if m.args.is_empty() => Typed { ty: Ty::Int(Int::SIZE), text: "usize".into() },
             _ => Typed::unknown(),
         }
     }
@@ -851,8 +860,8 @@ fn compatible(expected: CType, actual: &Typed) -> bool {
     }
     match expected {
         CType::Any => true,
-        CType::Int(size, _) => match actual.ty {
-            Ty::Int(s) => s == size,
+        CType::Int(int, _) => match actual.ty {
+            Ty::Int(other) => int.sizes == other.sizes,
             Ty::Unknown | Ty::Named(_) => true,
             _ => false,
         },
@@ -867,7 +876,7 @@ fn compatible(expected: CType, actual: &Typed) -> bool {
             None => matches!(actual.ty, Ty::Unknown | Ty::Named(_)),
         },
         CType::CharPtr => match pointer_to(actual) {
-            Some(Ty::Int(1) | Ty::Void | Ty::Unknown | Ty::Named(_)) => true,
+            Some(Ty::Int(Int { sizes: [1, 1, 1], .. }) | Ty::Void | Ty::Unknown | Ty::Named(_)) => true,
             Some(_) => false,
             None => matches!(actual.ty, Ty::Unknown | Ty::Named(_)),
         },
@@ -885,17 +894,38 @@ fn compatible(expected: CType, actual: &Typed) -> bool {
     }
 }
 
-/// The unit that reads (`build`) or writes a value of this type, to suggest.
+/// An argument's text without its outer cast (`n as isize` -> `n`), to show it converted.
+fn uncast_text(arg: &syn::Expr) -> String {
+    match peel(arg) {
+        syn::Expr::Cast(c) => syntax::expr_text(&c.expr),
+        other => syntax::expr_text(other),
+    }
+}
+
+/// For integers whose sizes agree on 64-bit Linux and macOS but not on
+/// another data model: where the mismatch bites, since tests on a
+/// developer's machine cannot show it.
+fn platform_note(expected: CType, actual: &Typed) -> Option<String> {
+    let (CType::Int(want, name), Ty::Int(have)) = (expected, &actual.ty) else { return None };
+    if want.sizes[0] != have.sizes[0] {
+        return None;
+    }
+    let (model, want_size, have_size) = want.differs(*have)?;
+    Some(format!(
+        "on {model} `{name}` is {want_size} bytes and `{}` is {have_size}: the same on 64-bit Linux and macOS, wrong there",
+        actual.text
+    ))
+}
+
+/// The unit that reads (`build`) or writes a value of this type, the same
+/// size on every data model, to suggest.
 fn unit_for(t: &Typed, build: bool) -> Option<&'static str> {
     Some(match (&t.ty, build) {
-        (Ty::Int(1), false) => "b",
-        (Ty::Int(2), false) => "h",
-        (Ty::Int(4), _) => "i",
-        (Ty::Int(8), _) => "l",
+        (Ty::Int(int), _) => int.unit(build),
         (Ty::Float(4), false) => "f",
         (Ty::Float(8), _) => "d",
         (Ty::Ptr(inner), _) if inner.ty == Ty::Object => "O",
-        (Ty::Ptr(inner), _) if inner.ty == Ty::Int(1) => "s",
+        (Ty::Ptr(inner), _) if matches!(inner.ty, Ty::Int(Int { sizes: [1, 1, 1], .. })) => "s",
         _ => return None,
     })
 }

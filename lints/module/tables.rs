@@ -9,6 +9,7 @@
 
 use proc_macro2::Span;
 
+use super::sentinel::{self, Site};
 use super::{peel, single_name, Walker};
 use crate::diagnostic::Diagnostic;
 use crate::syntax;
@@ -35,7 +36,7 @@ impl Kind {
         })
     }
 
-    fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Kind::MethodDef => "PyMethodDef",
             Kind::MemberDef => "PyMemberDef",
@@ -279,6 +280,7 @@ pub(super) fn check_array(
     declared: Option<Kind>,
     name: Option<&syn::Ident>,
     anchor: Span,
+    site: Site<'_>,
 ) {
     let Some(last) = elems.last() else { return };
     let classified: Vec<(Element, Option<Kind>)> = elems.iter().map(|e| classify(w, e, 0)).collect();
@@ -301,16 +303,18 @@ pub(super) fn check_array(
         Some(ident) => (file.range(ident.span()), format!("`{ident}`")),
         None => (file.range(anchor), format!("this `{}` array", kind.name())),
     };
+    let whole_last = file.range(syn::spanned::Spanned::span(*last));
+    let fix = sentinel::fix(file, kind, &elems, whole_last.clone(), site);
     // The first line of the last element is enough to show which one it is.
-    let mut last_range = file.range(syn::spanned::Spanned::span(*last));
+    let mut last_range = whole_last;
     if let Some(newline) = file.text()[last_range.clone()].find('\n') {
         last_range.end = last_range.start + file.text()[last_range.start..last_range.start + newline].trim_end().len();
     }
-    w.out.push(
-        Diagnostic::new("MD002", file.path(), range, format!("{what} does not end with a zeroed sentinel"))
-            .with_primary_label(format!("CPython reads this `{}` table past its end", kind.name()))
-            .with_label(file.path(), last_range, "the last element is an entry, not a sentinel")
-            .with_help(format!("add {} as the last element (and count it in the array's length)", kind.sentinel()))
-            .with_note(format!("CPython stops at {}; without one it reads whatever memory follows", kind.end_marker())),
-    );
+    let mut d = Diagnostic::new("MD002", file.path(), range, format!("{what} does not end with a zeroed sentinel"))
+        .with_primary_label(format!("CPython reads this `{}` table past its end", kind.name()))
+        .with_label(file.path(), last_range, "the last element is an entry, not a sentinel")
+        .with_help(format!("add {} as the last element (and count it in the array's length)", kind.sentinel()))
+        .with_note(format!("CPython stops at {}; without one it reads whatever memory follows", kind.end_marker()));
+    d.fix = fix;
+    w.out.push(d);
 }

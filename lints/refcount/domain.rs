@@ -43,8 +43,12 @@ pub enum Own {
     FailedSteal(Range<usize>),
     /// Stored, returned or otherwise handed on for good.
     Escaped,
-    /// Passed to an unknown callee, or paths disagree: no judgement.
+    /// Paths disagree, or an opaque macro or closure mentions it: no judgement.
     Unknown,
+    /// Handed to a callee the checker cannot see, which may have taken the
+    /// reference over: ownership is not judged, but a NULL it may be still is
+    /// (the callee checked nothing for this function).
+    Passed,
     /// Not a Python object at all (`PyCapsule_GetPointer`, `PyMem_Malloc`).
     NonObject,
 }
@@ -325,6 +329,11 @@ impl<'a> RcDomain<'a> {
         Self::set_own(st, v, Own::Unknown);
     }
 
+    /// Handed to an unknown callee: see [`Own::Passed`].
+    fn pass_unknown(st: &mut State, v: &Val) {
+        Self::set_own(st, v, Own::Passed);
+    }
+
     /// Like `forget`, but plain memory (`PyMem_Malloc`, `PyCapsule_GetPointer`) stays plain
     /// memory: a standard-library or libc routine (`ptr::write_bytes`, `libc::memcpy`) cannot
     /// turn it into a Python object, so RC008 still applies after it.
@@ -428,7 +437,7 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Binary(b) => {
                 let compare = matches!(b.op, syn::BinOp::Eq(_) | syn::BinOp::Ne(_));
                 for side in [&b.left, &b.right] {
-                    if !(compare && self.temporary_check(cfg, st, side, || "it is only compared".into())) {
+                    if !(compare && self.temporary_check(cfg, st, side, false, || "it is only compared".into())) {
                         self.eval(cfg, st, side);
                     }
                 }
@@ -513,34 +522,64 @@ impl<'a> RcDomain<'a> {
     }
 
     /// RC002: a call returning a new reference, used where nothing can release it.
-    fn temporary_check(&self, cfg: &Cfg<'_>, st: &mut State, arg: &syn::Expr, how: impl FnOnce() -> String) -> bool {
+    /// `as_arg`: the call is an argument of a callee that does not take it over,
+    /// where `Py_NewRef(x)` too is a reference nothing releases (as a statement
+    /// it is an incref, balanced by a later decref).
+    fn temporary_check(
+        &self,
+        cfg: &Cfg<'_>,
+        st: &mut State,
+        arg: &syn::Expr,
+        as_arg: bool,
+        how: impl FnOnce() -> String,
+    ) -> bool {
         let inner = place::peel_alias(arg);
         if cfg.temp_of(inner).is_some() {
             return false;
         }
         let syn::Expr::Call(c) = inner else { return false };
-        let Some(name) = syntax::call_name(c) else { return false };
-        let new = match self.lookup(&name) {
-            Some(Callee::Api(f)) => f.returns == Returns::New && f.refop.is_none(),
-            Some(Callee::Crate(s)) => s.returns == Some(Returns::New),
-            None => false,
+        let Some(name) = callee_name(c) else { return false };
+        let (new, newref) = match self.lookup(&name) {
+            Some(Callee::Api(f)) => {
+                let newref = matches!(f.refop, Some(RefOp::NewRef | RefOp::XNewRef));
+                (f.returns == Returns::New && (f.refop.is_none() || newref && as_arg), newref)
+            }
+            Some(Callee::Crate(s)) => (s.returns == Some(Returns::New), false),
+            None => (false, false),
         };
         if !new {
             return false;
         }
         let range = self.range(inner);
+        let help = match c.args.first().filter(|_| newref) {
+            Some(x) => format!(
+                "pass `{}` itself: the callee takes a reference of its own if it keeps the object",
+                syntax::expr_text(x)
+            ),
+            None => {
+                format!("bind the result of `{name}` to a variable, check it for NULL, and `Py_DECREF` it after use")
+            }
+        };
         self.report(Finding {
             code: "RC002",
             range: range.clone(),
             message: format!("new reference from `{name}` is never released: {}", how()),
             label: "this new reference is never released".into(),
             labels: Vec::new(),
-            help: format!("bind the result of `{name}` to a variable, check it for NULL, and `Py_DECREF` it after use"),
+            help,
             key: ("RC002", range.start),
         });
         // The temporary is judged here only: not again as a leak or an unchecked NULL.
-        let v = self.eval(cfg, st, inner);
-        Self::forget(st, &v);
+        // `Py_NewRef(x)` adds to `x`, which stays the function's to judge.
+        match c.args.first().filter(|_| newref) {
+            Some(x) => {
+                self.eval(cfg, st, x);
+            }
+            None => {
+                let v = self.eval(cfg, st, inner);
+                Self::forget(st, &v);
+            }
+        }
         true
     }
 
@@ -548,7 +587,7 @@ impl<'a> RcDomain<'a> {
         let method = m.method.to_string();
         match method.as_str() {
             "is_null" => {
-                if !self.temporary_check(cfg, st, &m.receiver, || "it is only tested for NULL".into()) {
+                if !self.temporary_check(cfg, st, &m.receiver, false, || "it is only tested for NULL".into()) {
                     self.eval(cfg, st, &m.receiver);
                 }
                 Val::unknown()
@@ -598,9 +637,9 @@ impl<'a> RcDomain<'a> {
                         self.crate_result(st, e, &method, s, &vals)
                     }
                     None => {
-                        Self::forget(st, &recv);
+                        Self::pass_unknown(st, &recv);
                         for v in &vals {
-                            Self::forget(st, v);
+                            Self::pass_unknown(st, v);
                         }
                         Val::unknown()
                     }
@@ -610,7 +649,7 @@ impl<'a> RcDomain<'a> {
     }
 
     fn call(&self, cfg: &Cfg<'_>, st: &mut State, e: &syn::Expr, c: &syn::ExprCall) -> Val {
-        let name = syntax::call_name(c).unwrap_or_default();
+        let name = callee_name(c).unwrap_or_default();
         match name.as_str() {
             "null_mut" | "null" if c.args.is_empty() => return Val::default(),
             "Some" | "Ok" if c.args.len() == 1 => return self.eval(cfg, st, &c.args[0]),
@@ -643,7 +682,7 @@ impl<'a> RcDomain<'a> {
                 for (i, a) in c.args.iter().enumerate() {
                     let borrows = s.params.get(i) == Some(&ParamEffect::Borrows) && s.returns_param != Some(i);
                     let how = || format!("it is passed to `{name}`, which does not take it over");
-                    if borrows && self.temporary_check(cfg, st, a, how) {
+                    if borrows && self.temporary_check(cfg, st, a, true, how) {
                         vals.push(Val::unknown());
                         continue;
                     }
@@ -663,7 +702,7 @@ impl<'a> RcDomain<'a> {
                     if memory_routine {
                         Self::forget_objects(st, &v);
                     } else {
-                        Self::forget(st, &v);
+                        Self::pass_unknown(st, &v);
                     }
                     if let Some(p) = out_place(a) {
                         st.vars.remove(&p);
@@ -785,7 +824,8 @@ impl<'a> RcDomain<'a> {
                 continue;
             }
             if !format_unknown
-                && self.temporary_check(cfg, st, a, || format!("it is passed to `{name}`, which does not steal it"))
+                && self
+                    .temporary_check(cfg, st, a, true, || format!("it is passed to `{name}`, which does not steal it"))
             {
                 vals.push(Val::unknown());
                 continue;
@@ -1304,6 +1344,50 @@ impl<'a> RcDomain<'a> {
         }
     }
 
+    /// A branch on what an unknown callee said about a pointer (`if !valid(p)`,
+    /// `match lookup(p)`) may be its NULL check: no NULL claim survives it.
+    fn unknown_predicate(&self, cfg: &Cfg<'_>, st: &mut State, c: &syn::Expr) {
+        match c {
+            syn::Expr::Paren(p) => self.unknown_predicate(cfg, st, &p.expr),
+            syn::Expr::Unary(u) => self.unknown_predicate(cfg, st, &u.expr),
+            syn::Expr::Binary(b) => {
+                self.unknown_predicate(cfg, st, &b.left);
+                self.unknown_predicate(cfg, st, &b.right);
+            }
+            syn::Expr::Block(_) | syn::Expr::Unsafe(_) => {
+                let inner = place::peel(c);
+                if !std::ptr::eq(inner, c) {
+                    self.unknown_predicate(cfg, st, inner);
+                }
+            }
+            syn::Expr::Call(call) if callee_name(call).is_none_or(|n| self.lookup(&n).is_none()) => {
+                for a in &call.args {
+                    let v = self.peek(cfg, st, a);
+                    self.set_null(st, &v, Null::Unknown);
+                }
+            }
+            syn::Expr::MethodCall(m) if self.summaries.get(&m.method.to_string()).is_none() => {
+                for a in &m.args {
+                    let v = self.peek(cfg, st, a);
+                    self.set_null(st, &v, Null::Unknown);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `(*p).field = v`, `*p = v`: the write dereferences `p`.
+    fn write_through(&self, cfg: &Cfg<'_>, st: &mut State, lhs: &syn::Expr) {
+        match lhs {
+            syn::Expr::Paren(p) => self.write_through(cfg, st, &p.expr),
+            syn::Expr::Field(f) => self.write_through(cfg, st, &f.base),
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                self.eval(cfg, st, lhs);
+            }
+            _ => {}
+        }
+    }
+
     fn assign(&self, st: &mut State, lhs: &syn::Expr, v: Val) {
         match place::place_of(lhs) {
             // A name this function never bound is a static (`JsonDecodeError = ..`) or,
@@ -1753,7 +1837,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 if matches!(dest, Dest::Discard) || matches!(dest, Dest::Let(syn::Pat::Wild(_))) {
                     let dropped = place::peel(expr);
                     if !matches!(dropped, syn::Expr::Call(_))
-                        || !self.temporary_check(cfg, st, dropped, || "its value is dropped".into())
+                        || !self.temporary_check(cfg, st, dropped, false, || "its value is dropped".into())
                     {
                         self.eval(cfg, st, expr);
                     }
@@ -1769,7 +1853,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 *self.rebinding.borrow_mut() = None;
                 match dest {
                     Dest::Let(pat) => self.bind_pat(st, pat, v),
-                    Dest::Assign(lhs) => self.assign(st, lhs, v),
+                    Dest::Assign(lhs) => {
+                        self.write_through(cfg, st, lhs);
+                        self.assign(st, lhs, v)
+                    }
                     Dest::Temp(t) => {
                         st.temps.insert(t, v);
                     }
@@ -1783,13 +1870,16 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             }
             NodeKind::Test(Cond::Bool(c)) => {
                 self.eval(cfg, st, c);
+                self.unknown_predicate(cfg, st, c);
             }
             NodeKind::Test(Cond::Let { scrutinee, .. }) => {
                 self.eval(cfg, st, scrutinee);
+                self.unknown_predicate(cfg, st, scrutinee);
             }
             NodeKind::Match { scrutinee, .. } => {
                 // Kept for the arm edges: `p => p` binds the scrutinee's value.
                 let v = self.eval(cfg, st, scrutinee);
+                self.unknown_predicate(cfg, st, scrutinee);
                 st.vars.insert(MATCH_SCRUTINEE.to_string(), v);
             }
             NodeKind::Try { expr, temp } => {
@@ -1949,4 +2039,23 @@ fn is_memory_routine(func: &syn::Expr) -> bool {
     let syn::Expr::Path(p) = func else { return false };
     let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
     segments.len() > 1 && matches!(segments[0].as_str(), "std" | "core" | "alloc" | "ptr" | "mem" | "libc")
+}
+
+/// The name a call is judged by: its path's last segment, or for a type slot
+/// called through a type pointer (`(*tp).tp_alloc.unwrap()(tp, 0)`), the slot.
+pub fn callee_name(c: &syn::ExprCall) -> Option<String> {
+    syntax::call_name(c).or_else(|| slot_call(&c.func))
+}
+
+/// `(*tp).tp_alloc.unwrap()`, `(*tp).tp_new.expect("..")`, `(*tp).tp_alloc.unwrap_unchecked()`:
+/// the slot's name, which the API table describes like the C-API function behind it.
+fn slot_call(func: &syn::Expr) -> Option<String> {
+    let syn::Expr::MethodCall(m) = place::peel(func) else { return None };
+    if !matches!(m.method.to_string().as_str(), "unwrap" | "expect" | "unwrap_unchecked") {
+        return None;
+    }
+    let syn::Expr::Field(f) = place::peel(&m.receiver) else { return None };
+    let syn::Member::Named(slot) = &f.member else { return None };
+    let slot = slot.to_string();
+    slot.starts_with("tp_").then_some(slot)
 }

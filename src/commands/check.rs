@@ -10,6 +10,7 @@ use cpython_rs_lints::settings::SettingsResolver;
 use cpython_rs_lints::{CheckRequest, CheckResult, Overrides, Severity};
 
 use crate::cli::exit;
+use crate::fixes;
 use crate::render::{self, ColorChoice, OutputFormat};
 
 #[derive(Debug, Args)]
@@ -56,6 +57,21 @@ pub struct CheckArgs {
     /// Check the staged contents of staged `.rs` files (for git hooks)
     #[arg(long)]
     pub staged: bool,
+    /// Apply the fixes that are certainly right, then report what remains
+    #[arg(long, conflicts_with_all = ["diff", "staged"])]
+    pub fix: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 if there are any)
+    #[arg(long, conflicts_with = "staged")]
+    pub diff: bool,
+    /// With --fix or --diff, also apply fixes that may change behaviour beyond the finding
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Report only findings not recorded in this baseline file (overrides the config's `baseline`)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file and exit 0
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff", "statistics"])]
+    pub write_baseline: Option<PathBuf>,
     /// Also print what was not analysed and why (bodies given up for time)
     #[arg(long, short)]
     pub verbose: bool,
@@ -68,6 +84,8 @@ pub fn run(args: CheckArgs) -> u8 {
         ignore: args.ignore.clone(),
         config: args.config.clone(),
         stage: args.stage,
+        baseline: args.baseline.clone(),
+        no_baseline: args.write_baseline.is_some(),
     };
     if args.show_settings {
         return show_settings(&args, overrides);
@@ -83,14 +101,36 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         None
     };
-    let request = CheckRequest { paths: args.paths.clone(), overrides, contents };
-    let result = match cpython_rs_lints::check(&request) {
-        Ok(result) => result,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return exit::ERROR;
+    let request = CheckRequest { paths: args.paths.clone(), overrides, contents, ..Default::default() };
+    let mut fixed = None;
+    let result = if args.fix || args.diff {
+        match cpython_rs_lints::fix::fix_all(&request, args.unsafe_fixes) {
+            Ok(mut outcome) => {
+                if args.diff {
+                    return fixes::print_diff(&outcome);
+                }
+                let written = fixes::write_all(&outcome);
+                let result = std::mem::take(&mut outcome.result);
+                fixed = Some((outcome, written));
+                result
+            }
+            Err(err) => {
+                eprintln!("error: {err}");
+                return exit::ERROR;
+            }
+        }
+    } else {
+        match cpython_rs_lints::check(&request) {
+            Ok(result) => result,
+            Err(err) => {
+                eprintln!("error: {err}");
+                return exit::ERROR;
+            }
         }
     };
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &result);
+    }
     let stdout = std::io::stdout();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -103,8 +143,16 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         render::render(&result, args.output_format, color, &mut out).and_then(|()| {
             let human = matches!(args.output_format, OutputFormat::Full | OutputFormat::Concise);
+            if let Some((outcome, _)) = &fixed {
+                // Machine-readable formats keep stdout parseable: the report goes to stderr.
+                if human && !args.quiet {
+                    fixes::write_report(outcome, result.diagnostics.len(), &mut out)?;
+                } else if !args.quiet {
+                    fixes::write_report(outcome, result.diagnostics.len(), &mut std::io::stderr())?;
+                }
+            }
             if human && !args.quiet {
-                write_summary(&result, &mut out)
+                write_summary(&result, args.unsafe_fixes, &mut out)
             } else {
                 Ok(())
             }
@@ -124,7 +172,8 @@ pub fn run(args: CheckArgs) -> u8 {
     for message in &result.internal_errors {
         eprintln!("error: {message} (please report this bug)");
     }
-    if result.files_failed > 0 || !result.internal_errors.is_empty() {
+    let fix_failed = fixed.as_ref().is_some_and(|(outcome, written)| !outcome.rejected.is_empty() || !written);
+    if result.files_failed > 0 || !result.internal_errors.is_empty() || fix_failed {
         exit::ERROR
     } else if result.diagnostics.is_empty() || args.exit_zero {
         exit::OK
@@ -149,7 +198,29 @@ fn show_settings(args: &CheckArgs, overrides: Overrides) -> u8 {
     }
 }
 
-fn write_summary(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<()> {
+/// `--write-baseline FILE`: record every finding; exit 0 unless a file could not be analysed.
+fn write_baseline(path: &std::path::Path, result: &CheckResult) -> u8 {
+    match cpython_rs_lints::baseline::write(path, &result.diagnostics, &result.sources) {
+        Ok(n) => {
+            let findings = if n == 1 { "1 finding".to_string() } else { format!("{n} findings") };
+            println!("Recorded {findings} in {}.", path.display());
+        }
+        Err(e) => {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            return exit::ERROR;
+        }
+    }
+    for message in &result.internal_errors {
+        eprintln!("error: {message} (please report this bug)");
+    }
+    if result.files_failed > 0 || !result.internal_errors.is_empty() {
+        exit::ERROR
+    } else {
+        exit::OK
+    }
+}
+
+fn write_summary(result: &CheckResult, unsafe_fixes: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let errors = result.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = result.diagnostics.len() - errors;
     let files = match result.files_checked {
@@ -157,7 +228,8 @@ fn write_summary(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<(
         n => format!("{n} files"),
     };
     if result.diagnostics.is_empty() {
-        writeln!(out, "All checks passed ({files} checked).")
+        writeln!(out, "All checks passed ({files} checked).")?;
+        write_baseline_summary(result, out)
     } else {
         let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
         let counts = match (errors, warnings) {
@@ -165,8 +237,28 @@ fn write_summary(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<(
             (0, w) => plural(w, "warning"),
             (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
         };
-        writeln!(out, "Found {counts} ({files} checked).")
+        writeln!(out, "Found {counts} ({files} checked).")?;
+        write_baseline_summary(result, out)?;
+        fixes::write_fixable(result, unsafe_fixes, out)
     }
+}
+
+/// What the baseline hid, and entries that no longer match (the file wants refreshing).
+fn write_baseline_summary(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<()> {
+    let Some(applied) = result.baseline else { return Ok(()) };
+    if applied.baselined > 0 {
+        let verb = if applied.baselined == 1 { "finding is" } else { "findings are" };
+        writeln!(out, "{} {verb} in the baseline and not shown.", applied.baselined)?;
+    }
+    if applied.stale > 0 {
+        let (entries, verb) = if applied.stale == 1 { ("entry", "matches") } else { ("entries", "match") };
+        writeln!(
+            out,
+            "{} baseline {entries} no longer {verb} a finding (fixed or changed): refresh it with `--write-baseline`.",
+            applied.stale
+        )?;
+    }
+    Ok(())
 }
 
 fn write_statistics(result: &CheckResult, out: &mut dyn Write) -> std::io::Result<()> {

@@ -36,7 +36,28 @@ pub fn diagnostic_json(result: &CheckResult, d: &Diagnostic) -> Value {
         "notes": d.notes,
         "labels": labels,
         "url": rule.map(|r| r.url()),
+        "fix": fix_json(result, d),
     })
+}
+
+/// The fix in ruff's shape: applicability, message and edits with their
+/// start and end positions; `null` when there is none.
+fn fix_json(result: &CheckResult, d: &Diagnostic) -> Value {
+    let Some(fix) = &d.fix else { return Value::Null };
+    let edits: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            let (row, column) = position(result, d, e.range.start);
+            let (end_row, end_column) = position(result, d, e.range.end);
+            json!({
+                "content": e.content,
+                "location": { "row": row, "column": column },
+                "end_location": { "row": end_row, "column": end_column },
+            })
+        })
+        .collect();
+    json!({ "applicability": fix.applicability.as_str(), "message": fix.message, "edits": edits })
 }
 
 pub fn render(result: &CheckResult, out: &mut dyn Write) -> io::Result<()> {

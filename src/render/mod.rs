@@ -4,6 +4,7 @@ pub mod concise;
 pub mod full;
 pub mod github;
 pub mod json;
+pub mod rustc_json;
 pub mod sarif;
 
 use std::io::{self, Write};
@@ -27,6 +28,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations)
     Github,
+    /// Cargo's `--message-format=json` lines, for rust-analyzer's `check.overrideCommand`
+    RustcJson,
 }
 
 /// Whether to colour the full format.
@@ -48,6 +51,7 @@ pub fn render(result: &CheckResult, format: OutputFormat, color: bool, out: &mut
         OutputFormat::JsonLines => json::render_lines(result, out),
         OutputFormat::Sarif => sarif::render(result, out),
         OutputFormat::Github => github::render(result, out),
+        OutputFormat::RustcJson => rustc_json::render(result, out),
     }
 }
 

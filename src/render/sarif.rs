@@ -53,6 +53,34 @@ pub fn render(result: &CheckResult, out: &mut dyn Write) -> io::Result<()> {
                     })
                 })
                 .collect();
+            let fixes: Vec<Value> = d
+                .fix
+                .iter()
+                .map(|fix| {
+                    let replacements: Vec<Value> = fix
+                        .edits
+                        .iter()
+                        .map(|e| {
+                            let (start_line, start_column) = position(result, d, e.range.start);
+                            let (end_line, end_column) = position(result, d, e.range.end);
+                            json!({
+                                "deletedRegion": {
+                                    "startLine": start_line,
+                                    "startColumn": start_column,
+                                    "endLine": end_line,
+                                    "endColumn": end_column,
+                                },
+                                "insertedContent": { "text": e.content },
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "description": { "text": fix.message },
+                        "artifactChanges": [{ "artifactLocation": { "uri": &uri }, "replacements": replacements }],
+                        "properties": { "applicability": fix.applicability.as_str() },
+                    })
+                })
+                .collect();
             json!({
                 "ruleId": d.code,
                 "ruleIndex": index_of(d.code),
@@ -71,6 +99,7 @@ pub fn render(result: &CheckResult, out: &mut dyn Write) -> io::Result<()> {
                 }],
                 "relatedLocations": related,
                 "partialFingerprints": { "primaryLocationLineHash": fingerprint(result, d) },
+                "fixes": fixes,
             })
         })
         .collect();
