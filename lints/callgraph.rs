@@ -504,6 +504,9 @@ pub struct CallSite {
     pub kind: CallKind,
 }
 
+/// (module, name, namespace, depth) of one [`Resolver::lookup`].
+type LookupKey = (Vec<String>, String, Ns, u8);
+
 /// Resolution over the crate's items; the call graph and rules share it.
 pub struct Resolver<'a> {
     fns: &'a [FnItem<'a>],
@@ -518,7 +521,7 @@ pub struct Resolver<'a> {
     /// namespace, depth): each glob is expanded once per name, not once per
     /// path through the other globs (20 globs that cannot be resolved would
     /// otherwise cost 20^6 lookups per call).
-    lookups: RefCell<HashMap<(Vec<String>, String, Ns, u8), Option<Target>>>,
+    lookups: RefCell<HashMap<LookupKey, Option<Target>>>,
 }
 
 impl<'a> Resolver<'a> {

@@ -307,7 +307,7 @@ mod tests {
     #[test]
     fn integer_literals_longer_than_any_type_are_found() {
         let text = format!("fn f() -> u64 {{ {} }}", "9".repeat(100_000));
-        assert_eq!(crate::source::lex(&text).too_long_int, Some((100_000, 15)));
+        assert_eq!(crate::source::lex(&text).too_long_int, Some((100_000, 16)));
         let float = format!("const X: f64 = 1.{};", "5".repeat(1000));
         assert_eq!(crate::source::lex(&float).too_long_int, None);
         let max = "const X: u128 = 0b1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_1111_u128;";

@@ -32,7 +32,6 @@ const SHAPES: &[(&str, &str, &str, &str)] = &[
     ("minus", "- ", "x", ""),
     ("references", "&", "x", ""),
     ("mut references", "&mut ", "x", ""),
-    ("attributes", "#[a] ", "x", ""),
     ("method chains", "", "a", ".b()"),
     ("casts", "", "a", " as u8"),
     ("sums", "", "a", " + 1"),
@@ -59,7 +58,7 @@ fn shape(prefix: &str, core: &str, suffix: &str, n: usize) -> String {
 
 fn run(dir: &Path) -> (cpython_rs_lints::CheckResult, Duration) {
     let overrides = Overrides { select: Some(vec!["ALL".into()]), ..Overrides::default() };
-    let request = CheckRequest { paths: vec![dir.to_path_buf()], overrides, contents: None };
+    let request = CheckRequest { paths: vec![dir.to_path_buf()], overrides, ..CheckRequest::default() };
     let start = Instant::now();
     let result = check(&request).expect("check runs");
     (result, start.elapsed())
@@ -106,7 +105,7 @@ fn every_deep_shape_gives_sy001_and_the_run_goes_on() {
 
 /// The deepest `n` whose shape the pre-scan still lets through.
 fn deepest_allowed(prefix: &str, core: &str, suffix: &str) -> usize {
-    let (mut lo, mut hi) = (1, 8192);
+    let (mut lo, mut hi) = (1usize, 8192);
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         if cpython_rs_lints::source::lex(&shape(prefix, core, suffix, mid)).too_deep.is_none() {
@@ -135,6 +134,21 @@ fn every_shape_just_under_the_limit_is_analysed_without_overflow() {
         assert!(!codes_in(&result, name).contains(&"SY001"), "{name}: {:?}", codes_in(&result, name));
     }
     assert!(result.internal_errors.is_empty(), "{:?}", result.internal_errors);
+    assert_sentinel_reported(&result);
+}
+
+#[test]
+fn attribute_chains_are_flat() {
+    // syn keeps an item's or expression's attributes in a list: 35,000 of them nest nothing.
+    let text = format!(
+        "fn f() {{ let y = {}x; }}\n#[no_mangle]\n{}pub extern \"C\" fn g() {{}}\n",
+        "#[a] ".repeat(35_000),
+        "#[doc = \"x\"]\n".repeat(35_000)
+    );
+    let tmp = tree(&[("attributes.rs", &text)]);
+    let (result, took) = run(tmp.path());
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    assert!(!codes_in(&result, "attributes.rs").contains(&"SY001"), "{:?}", codes_in(&result, "attributes.rs"));
     assert_sentinel_reported(&result);
 }
 
@@ -216,7 +230,7 @@ fn special_files_are_reported_and_never_opened() {
     assert_sentinel_reported(&result);
     // Named on the command line, too.
     let overrides = Overrides { select: Some(vec!["ALL".into()]), ..Overrides::default() };
-    let request = CheckRequest { paths: vec![fifo.clone()], overrides, contents: None };
+    let request = CheckRequest { paths: vec![fifo.clone()], overrides, ..CheckRequest::default() };
     let result = check(&request).expect("check runs");
     assert_eq!(result.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), ["IO001"]);
 }
@@ -242,7 +256,7 @@ fn configs_that_cannot_be_read_are_errors_naming_the_file() {
 
 fn run_err(dir: &Path, config: Option<&Path>) -> String {
     let overrides = Overrides { config: config.map(Path::to_path_buf), ..Overrides::default() };
-    let request = CheckRequest { paths: vec![dir.to_path_buf()], overrides, contents: None };
+    let request = CheckRequest { paths: vec![dir.to_path_buf()], overrides, ..CheckRequest::default() };
     match check(&request) {
         Ok(_) => panic!("expected a config error"),
         Err(e) => e.to_string(),
