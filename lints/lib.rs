@@ -9,6 +9,7 @@
 
 pub mod baseline;
 pub mod budget;
+pub mod buildfiles;
 pub mod callbacks;
 pub mod callgraph;
 pub mod capi;

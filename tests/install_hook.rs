@@ -30,7 +30,9 @@ impl Repo {
         let repo = Repo { dir: tempfile::tempdir().unwrap() };
         repo.git_ok(&["init", "--quiet", "--initial-branch=main"]);
         repo.write("README.md", "a test repository\n");
-        repo.git_ok(&["add", "README.md"]);
+        // SAFETY comments are the fork's policy, on by default only in a CPython checkout.
+        repo.write("cpython-rs.toml", "extend-select = [\"policy\"]\n");
+        repo.git_ok(&["add", "README.md", "cpython-rs.toml"]);
         repo.git_ok(&["commit", "--quiet", "-m", "first"]);
         repo
     }
@@ -152,6 +154,8 @@ fn checks_the_staged_contents_not_the_working_tree() {
     let (committed, printed) = repo.commit("bad staged");
     assert!(!committed, "{printed}");
     assert!(printed.contains("SD001"), "{printed}");
+    assert!(printed.contains("pre-commit: cpython-rs blocked this commit (exit 1)"), "{printed}");
+    assert!(printed.contains("`git commit --no-verify`"), "{printed}");
 
     // Good staged, broken only in the working tree: passes.
     repo.git_ok(&["add", "src/lib.rs"]);
