@@ -84,6 +84,8 @@ pub struct CheckResult {
     /// analysed in this run, and those whose result came from the cache.
     pub jobs_analysed: usize,
     pub jobs_cached: usize,
+    /// What was given up for time (see [`crate::budget`]), for `--verbose`.
+    pub notes: Vec<String>,
     /// What the baseline (`--baseline`, or the config's `baseline`) hid and
     /// how many of its entries matched nothing.
     pub baseline: Option<crate::baseline::Applied>,
@@ -197,6 +199,7 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         diagnostics.extend(outcome.diagnostics.into_iter().filter(|d| !context.contains(&*d.path)));
         result.files_failed += outcome.failed.iter().filter(|p| !context.contains(&***p)).count();
         result.internal_errors.extend(outcome.internal_errors);
+        result.notes.extend(outcome.notes);
         for s in outcome.sources {
             result.sources.insert(Arc::clone(&s.path), s);
         }
@@ -329,14 +332,21 @@ fn load_error_diagnostic(path: &Arc<Path>, err: LoadError) -> (Diagnostic, Arc<s
                 .with_primary_label("cannot parse"),
             text,
         ),
-        LoadError::TooDeep { depth, range, text } => (
+        LoadError::TooDeep { range, text, .. } => (
             Diagnostic::new(
                 "SY001",
                 path,
                 range,
-                format!("nesting deeper than {} levels (found {depth}); file not analysed", source::MAX_NESTING),
+                format!(
+                    "nested too deeply to analyse: more than {} levels here; file not analysed",
+                    source::MAX_NESTING
+                ),
             )
-            .with_help("split the expression; nothing written by hand nests this deep"),
+            .with_primary_label("nesting passes the limit here")
+            .with_help(
+                "split the expression, type or pattern; brackets, generics, closures, prefix operators and long \
+                 chains all count as nesting",
+            ),
             text,
         ),
     }
@@ -359,6 +369,7 @@ struct CrateOutcome {
     /// Files that could not be parsed.
     failed: Vec<Arc<Path>>,
     internal_errors: Vec<String>,
+    notes: Vec<String>,
     /// Taken from the cache rather than analysed.
     cached: bool,
 }
@@ -379,7 +390,8 @@ fn check_crate(job: CrateJob, extra: &ExtraSources, cache: &Cache) -> CrateOutco
     };
     let mut outcome = analyse_crate(job, extra);
     if let Some(slot) = slot {
-        if outcome.internal_errors.is_empty() {
+        // A result cut short by the time budget depends on the clock: not stored.
+        if outcome.internal_errors.is_empty() && outcome.notes.is_empty() {
             let found = std::mem::take(&mut outcome.diagnostics);
             outcome.diagnostics = profile::time("cache store", || cache.store(&slot, &outcome.failed, found));
         }
@@ -405,6 +417,7 @@ fn from_cache(job: &CrateJob, slot: &cache::Slot, entry: cache::Entry) -> Option
         failed: entry.failed.into_iter().map(|p| shared_path(job, p)).collect(),
         internal_errors: Vec::new(),
         cached: true,
+        notes: Vec::new(),
     })
 }
 
@@ -446,6 +459,7 @@ fn analyse_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
         failed: Vec::new(),
         internal_errors: Vec::new(),
         cached: false,
+        notes: Vec::new(),
     };
     let mut files = Vec::with_capacity(members.len());
     for (path, text, lexed) in members {
@@ -460,6 +474,10 @@ fn analyse_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
         }
     }
     outcome.diagnostics.extend(analyse(&files, &settings, extra, python, &mut outcome.internal_errors));
+    if let Some(root) = files.first() {
+        let crate_name = root.path().display().to_string();
+        outcome.notes.extend(crate::budget::take_skipped().into_iter().map(|note| format!("{crate_name}: {note}")));
+    }
     // Keep the texts findings point into; the others are not needed to render.
     let cited: std::collections::HashSet<&Arc<Path>> = outcome
         .diagnostics
