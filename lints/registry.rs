@@ -138,8 +138,9 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
 const PEDANTIC: &[&str] = &["EI003", "GT002", "GT003", "GT004", "UW004", "MD003", "MD004"];
 
 /// The Rust-for-CPython fork's policies (its RUST_API.md): a SAFETY comment
-/// on every `unsafe`, no panicking construct in a callback.
-const POLICY: &[&str] = &["SD001", "SD002", "PF001", "PF002"];
+/// on every `unsafe`, no panicking construct in a callback, no panic escaping
+/// a generated `extern "C"` trampoline.
+const POLICY: &[&str] = &["SD001", "SD002", "PF001", "PF002", "UW005"];
 
 /// Policies that find no bugs by themselves: a documentation style that code
 /// outside CPython never signed up to (three of four crates on the ledger say

@@ -178,3 +178,42 @@ pub fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
         a.path().is_ident("cfg") && a.meta.require_list().is_ok_and(|l| tokens_text(&l.tokens).contains("test"))
     }) || attrs.iter().any(|a| a.path().is_ident("test"))
 }
+
+/// Whether a signature takes a safe-API token that proves an attached thread
+/// state: `&ThreadState<'py>`, `Python<'py>`, or a `Bound<'py, T>` (which
+/// only exists while the thread state it borrows is attached).
+pub fn has_token_param(sig: &syn::Signature) -> bool {
+    fn is_token(ty: &syn::Type) -> bool {
+        match ty {
+            syn::Type::Reference(r) => is_token(&r.elem),
+            syn::Type::Paren(p) => is_token(&p.elem),
+            syn::Type::Path(p) => {
+                last_segment(&p.path).is_some_and(|n| matches!(n.as_str(), "ThreadState" | "Python" | "Bound"))
+            }
+            _ => false,
+        }
+    }
+    sig.inputs.iter().any(|input| matches!(input, syn::FnArg::Typed(t) if is_token(&t.ty)))
+}
+
+/// Whether a condition tests that this thread has an attached thread state:
+/// `!PyThreadState_GetUnchecked().is_null()` (`Some(true)`), or that it has
+/// none: `PyThreadState_GetUnchecked().is_null()` (`Some(false)`).
+pub fn thread_state_test(cond: &syn::Expr) -> Option<bool> {
+    let (negated, inner) = match cond {
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => (true, &*u.expr),
+        syn::Expr::Paren(p) => return thread_state_test(&p.expr),
+        other => (false, other),
+    };
+    let text = tokens_text(inner);
+    if !(text.contains("PyThreadState_GetUnchecked") || text.contains("_PyThreadState_GET")) {
+        return None;
+    }
+    let is_null = text.ends_with(".is_null()") || text.contains("==std::ptr::null") || text.contains("==ptr::null");
+    let non_null = text.contains("!=std::ptr::null") || text.contains("!=ptr::null") || text.ends_with(".is_some()");
+    match (is_null, non_null) {
+        (true, false) => Some(negated),
+        (false, true) => Some(!negated),
+        _ => None,
+    }
+}

@@ -634,6 +634,9 @@ impl<'a> RcDomain<'a> {
                 }
                 match summary {
                     Some(s) => {
+                        // Summaries leave `self` out: a pointer that is the receiver of a
+                        // crate method (PyO3's `ffi::X(..).assume_owned(py)`) may be taken over.
+                        Self::pass_unknown(st, &recv);
                         for (i, v) in vals.iter().enumerate() {
                             self.crate_param_effect(st, s, i, v, self.range(e));
                         }
