@@ -66,9 +66,15 @@ fn strip_attributes(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Outer `#[..]` and inner `#![..]` attributes: `#![allow(..)]\nmod a;` declares `a`.
         if depth == 0 && bytes[i] == b'#' && bytes.get(i + 1) == Some(&b'[') {
             depth = 1;
             i += 2;
+            continue;
+        }
+        if depth == 0 && bytes[i] == b'#' && bytes.get(i + 1) == Some(&b'!') && bytes.get(i + 2) == Some(&b'[') {
+            depth = 1;
+            i += 3;
             continue;
         }
         if depth > 0 {
@@ -116,7 +122,9 @@ pub fn group_into_crates(files: &[(PathBuf, Vec<ModDecl>)]) -> Vec<Vec<usize>> {
     for (i, (path, decls)) in files.iter().enumerate() {
         let abs = crate::settings::absolute(path);
         for decl in decls {
-            if let Some(&child) = mod_candidates(&abs, decl).iter().find_map(|c| index.get(&normalize(c))) {
+            if let Some(&child) =
+                mod_candidates(&abs, decl).iter().find_map(|c| index.get(&crate::settings::absolute(c)))
+            {
                 if child != i {
                     children[i].push(child);
                     has_parent[child] = true;
@@ -157,21 +165,6 @@ pub fn group_into_crates(files: &[(PathBuf, Vec<ModDecl>)]) -> Vec<Vec<usize>> {
     crates
 }
 
-/// Remove `.` and `..` components without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for comp in path.components() {
-        match comp {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,7 +172,7 @@ mod tests {
     #[test]
     fn finds_out_of_line_modules_only() {
         let decls = scan_mod_decls(
-            "// mod fake;\nmod a;\npub(crate) mod b;\n#[cfg(test)]\nmod tests { mod inner; }\n#[path = \"x/y.rs\"]\nmod c;\nlet s = \"mod no;\";",
+            "#![allow(clippy::all)]\n// mod fake;\nmod a;\npub(crate) mod b;\n#[cfg(test)]\nmod tests { mod inner; }\n#[path = \"x/y.rs\"]\nmod c;\nlet s = \"mod no;\";",
         );
         let names: Vec<_> = decls.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["a", "b", "inner", "c"]);

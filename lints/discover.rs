@@ -1,5 +1,6 @@
 //! Finding the `.rs` files to check under the given paths.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -79,4 +80,83 @@ fn walk_dir(root: &Path, resolver: &SettingsResolver, found: &mut Discovered) ->
         }
     }
     Ok(())
+}
+
+/// The other files of the crates that `files` belong to, which a check of
+/// part of a crate must read to see what `check` of the whole crate sees: its
+/// root, its helpers, its callbacks' registrations. A finding must not depend
+/// on which part of a crate was named on the command line.
+///
+/// A file's crate is the `src/` folder of the nearest package above it (a
+/// folder with a `Cargo.toml`); files outside any `src/` are crates of their
+/// own (tests, examples, build scripts). Paths keep the spelling of the named
+/// ones (`src/types` brings in `src/lib.rs`, not an absolute path).
+pub fn crate_context(files: &[PathBuf], resolver: &SettingsResolver) -> Result<Vec<PathBuf>, ConfigError> {
+    let named: HashSet<PathBuf> = files.iter().map(|p| crate::settings::absolute(p)).collect();
+    let mut src_dirs: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for file in files {
+        let abs = crate::settings::absolute(file);
+        let Some(src) = package_src(&abs) else { continue };
+        if src_dirs.iter().any(|(seen, _)| *seen == src) {
+            continue;
+        }
+        let depth = abs.strip_prefix(&src).map_or(0, |rel| rel.components().count());
+        src_dirs.push((src, spelled_ancestor(file, depth)));
+    }
+    let mut context = Vec::new();
+    for (_, spelled) in src_dirs {
+        let mut found = Discovered::default();
+        walk_dir(&spelled, resolver, &mut found)?;
+        context.extend(found.files.into_iter().filter(|p| !named.contains(&crate::settings::absolute(p))));
+    }
+    context.sort();
+    context.dedup();
+    Ok(context)
+}
+
+/// `<package>/src` for a file inside it: the package is the nearest folder
+/// above the file with a `Cargo.toml`.
+fn package_src(abs_file: &Path) -> Option<PathBuf> {
+    let package = abs_file.ancestors().skip(1).find(|dir| dir.join("Cargo.toml").is_file())?;
+    let src = package.join("src");
+    abs_file.starts_with(&src).then_some(src)
+}
+
+/// `path` with `depth` trailing components removed as written, climbing with
+/// `..` past its start: (`src/types/a.rs`, 2) is `src`, (`a.rs`, 2) is `..`.
+fn spelled_ancestor(path: &Path, depth: usize) -> PathBuf {
+    let mut parts: Vec<std::path::Component<'_>> =
+        path.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
+    let mut climbs = 0;
+    for _ in 0..depth {
+        match parts.last() {
+            Some(std::path::Component::Normal(_)) => {
+                parts.pop();
+            }
+            _ => climbs += 1,
+        }
+    }
+    let mut out: PathBuf = parts.iter().collect();
+    for _ in 0..climbs {
+        out.push("..");
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ancestors_keep_the_spelling() {
+        assert_eq!(spelled_ancestor(Path::new("src/types/a.rs"), 2), PathBuf::from("src"));
+        assert_eq!(spelled_ancestor(Path::new("./src/a.rs"), 1), PathBuf::from("src"));
+        assert_eq!(spelled_ancestor(Path::new("a.rs"), 2), PathBuf::from(".."));
+        assert_eq!(spelled_ancestor(Path::new("a.rs"), 1), PathBuf::from("."));
+        assert_eq!(spelled_ancestor(Path::new("../x/src/a/b.rs"), 2), PathBuf::from("../x/src"));
+        assert_eq!(spelled_ancestor(Path::new("/p/src/a.rs"), 1), PathBuf::from("/p/src"));
+    }
 }

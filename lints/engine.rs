@@ -1,7 +1,7 @@
 //! The check driver: discover -> read -> group into crates -> parse and
 //! analyse each crate on one worker thread -> suppress, select -> sort.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -44,6 +44,12 @@ fn mentions_python(text: &str, settings: &Settings) -> bool {
     });
     api_like || settings.user_functions.keys().any(|name| text.contains(name.as_str()))
 }
+/// Whether a file may name one of clippy's lints the SD rules follow (see
+/// `safety::clippy_allows`), in a crate-wide or module-wide attribute.
+fn may_allow_clippy_safety_lints(text: &str) -> bool {
+    text.contains("#![") && text.contains("clippy::")
+}
+
 /// What to check.
 #[derive(Debug, Default, Clone)]
 pub struct CheckRequest {
@@ -79,6 +85,8 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     let mut result = CheckResult::default();
     let mut diagnostics = Vec::new();
 
+    // Files read only so that the named ones are analysed with their whole crate.
+    let mut context = Vec::new();
     let inputs: Vec<(PathBuf, Result<Arc<str>, LoadError>)> = match &request.contents {
         Some(contents) => contents.iter().map(|(p, t)| (p.clone(), Ok(Arc::from(t.as_str())))).collect(),
         None => {
@@ -97,18 +105,22 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
                     format!("cannot read `{}`: {}", err.path.display(), err.message),
                 ));
             }
+            context = crate::discover::crate_context(&found.files, &resolver)?;
             let read = |p: &PathBuf| match request.overlay.get(p) {
                 Some(text) => Ok(Arc::clone(text)),
                 None => source::read_text(p),
             };
-            pool().install(|| found.files.par_iter().map(|p| (p.clone(), read(p))).collect())
+            let all: Vec<&PathBuf> = found.files.iter().chain(&context).collect();
+            pool().install(|| all.par_iter().map(|p| ((*p).clone(), read(p))).collect())
         }
     };
+    let context: HashSet<&Path> = context.iter().map(PathBuf::as_path).collect();
 
     let mut readable: Vec<(PathBuf, Arc<str>)> = Vec::new();
     for (path, text) in inputs {
         match text {
             Ok(text) => readable.push((path, text)),
+            Err(_) if context.contains(path.as_path()) => {}
             Err(err) => {
                 result.files_failed += 1;
                 let arc: Arc<Path> = Arc::from(path.as_path());
@@ -118,8 +130,10 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
             }
         }
     }
-    result.files_checked = readable.len() + result.files_failed;
-    let mut checked: Vec<PathBuf> = readable.iter().map(|(p, _)| p.clone()).collect();
+    result.files_checked =
+        readable.iter().filter(|(p, _)| !context.contains(p.as_path())).count() + result.files_failed;
+    let mut checked: Vec<PathBuf> =
+        readable.iter().filter(|(p, _)| !context.contains(p.as_path())).map(|(p, _)| p.clone()).collect();
     checked.extend(result.sources.keys().map(|p| p.to_path_buf()));
 
     // One lexer pass per file, in parallel: comments, nesting, `mod` declarations.
@@ -146,6 +160,10 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         if members.iter().any(|&i| mentions_python(&readable[i].1, &settings)) {
             let files = members.iter().map(|&i| member(i)).collect();
             jobs.push(CrateJob { files, settings, python: true });
+        } else if members.len() > 1 && members.iter().any(|&i| may_allow_clippy_safety_lints(&readable[i].1)) {
+            // A module's `#![allow(clippy::missing_safety_doc)]` reaches the files below it.
+            let files = members.iter().map(|&i| member(i)).collect();
+            jobs.push(CrateJob { files, settings, python: false });
         } else {
             // Nothing crate-wide to learn: one file at a time keeps memory as low as parsing alone.
             for &i in &members {
@@ -157,8 +175,8 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
     let extra = ExtraSources::default();
     let outcomes = run_largest_first(jobs, |job| check_crate(job, &extra));
     for outcome in outcomes {
-        diagnostics.extend(outcome.diagnostics);
-        result.files_failed += outcome.failed;
+        diagnostics.extend(outcome.diagnostics.into_iter().filter(|d| !context.contains(&*d.path)));
+        result.files_failed += outcome.failed.iter().filter(|p| !context.contains(&***p)).count();
         result.internal_errors.extend(outcome.internal_errors);
         for s in outcome.sources {
             result.sources.insert(Arc::clone(&s.path), s);
@@ -315,7 +333,8 @@ struct CrateJob {
 struct CrateOutcome {
     diagnostics: Vec<Diagnostic>,
     sources: Vec<Arc<SourceText>>,
-    failed: usize,
+    /// Files that could not be parsed.
+    failed: Vec<Arc<Path>>,
     internal_errors: Vec<String>,
 }
 
@@ -323,13 +342,13 @@ struct CrateOutcome {
 fn check_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
     let CrateJob { files: members, settings, python } = job;
     let mut outcome =
-        CrateOutcome { diagnostics: Vec::new(), sources: Vec::new(), failed: 0, internal_errors: Vec::new() };
+        CrateOutcome { diagnostics: Vec::new(), sources: Vec::new(), failed: Vec::new(), internal_errors: Vec::new() };
     let mut files = Vec::with_capacity(members.len());
     for (path, text, lexed) in members {
         match source::parse_lexed(Arc::clone(&path), text, lexed) {
             Ok(file) => files.push(file),
             Err(err) => {
-                outcome.failed += 1;
+                outcome.failed.push(Arc::clone(&path));
                 let (d, text) = load_error_diagnostic(&path, err);
                 outcome.sources.push(Arc::new(SourceText::new(path, text)));
                 outcome.diagnostics.push(d);

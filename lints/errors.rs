@@ -2,6 +2,7 @@
 //! (EI001), failure results thrown away (EI002), ambiguous -1 results read
 //! without `PyErr_Occurred()` (EI003).
 
+mod cannot_fail;
 mod indicator;
 
 use syn::spanned::Spanned;
@@ -15,6 +16,8 @@ use crate::registry::Rule;
 use crate::source::SourceFile;
 use crate::syntax;
 use crate::walk::{self, Node};
+
+use cannot_fail::CannotFail;
 
 pub const RULES: &[Rule] = &[
     declare_rule!(
@@ -62,7 +65,15 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         let file = &cx.files[f.file];
         let discarded = discarded_calls(f.block);
         if ei002 {
+            let mut facts = None;
             for call in &discarded {
+                let name = syntax::call_name(call).unwrap_or_default();
+                if name.ends_with("_SetItem") {
+                    let facts = facts.get_or_insert_with(|| CannotFail::collect(f.block));
+                    if facts.set_item_in_range(&name, call) {
+                        continue;
+                    }
+                }
                 ignored_failure(cx, file, call, out);
             }
         }

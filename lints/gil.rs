@@ -1,8 +1,10 @@
 //! GIL and thread state: C-API calls while detached (GT001), unbalanced
 //! thread-state and critical-section pairs (GT002), borrowed references in
-//! free-threaded modules (GT003), object pointers crossing threads (GT004).
+//! free-threaded modules (GT003), object pointers crossing threads (GT004),
+//! blocking Rust locks held across C-API calls (GT005).
 
 mod detached;
+mod locks;
 mod threads;
 
 use std::ops::Range;
@@ -45,6 +47,13 @@ pub const RULES: &[Rule] = &[
         Error,
         "A raw Python object pointer is moved to another thread, or a type holding one is marked `Send`/`Sync`"
     ),
+    declare_rule!(
+        "GT005",
+        "lock-across-python",
+        Gil,
+        Warning,
+        "A blocking Rust lock is held, with the thread state attached, across a C-API call that can run Python code or detach"
+    ),
 ];
 
 pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -56,6 +65,9 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     if cx.enabled("GT004") {
         threads::check(cx, out);
+    }
+    if cx.enabled("GT005") {
+        locks::check(cx, out);
     }
 }
 

@@ -186,7 +186,9 @@ fn module_paths(files: &[SourceFile]) -> Vec<Vec<String>> {
         let mut decls = Vec::new();
         collect_mod_items(&files[i].ast.items, &mut Vec::new(), &mut decls);
         for (inline_prefix, decl) in decls {
-            let target = mod_candidates(&abs, &decl).into_iter().find_map(|c| by_path.get(&c).copied());
+            let target = mod_candidates(&abs, &decl)
+                .into_iter()
+                .find_map(|c| by_path.get(&crate::settings::absolute(&c)).copied());
             if let Some(child) = target {
                 if paths[child].is_none() {
                     let mut p = base.clone();

@@ -8,6 +8,7 @@
 //! [`engine::check`] runs it all.
 
 pub mod baseline;
+pub mod buildfiles;
 pub mod callbacks;
 pub mod callgraph;
 pub mod capi;

@@ -406,7 +406,7 @@ fn guards(tokens: &TokenStream, guard_fns: &HashSet<String>) -> bool {
     tts.iter().enumerate().any(|(i, tt)| {
         let TokenTree::Ident(id) = tt else { return false };
         let name = id.to_string();
-        if name.contains("catch_unwind") || name.contains("catch_panic") || name == "PanicTrap" {
+        if name.contains("catch_unwind") || name.contains("catch_panic") || is_abort_guard(&name) {
             return true;
         }
         let declared = matches!(i.checked_sub(1).map(|k| &tts[k]), Some(TokenTree::Ident(f)) if f == "fn");
@@ -420,8 +420,14 @@ fn guards(tokens: &TokenStream, guard_fns: &HashSet<String>) -> bool {
     })
 }
 
-/// Names of `files`' functions whose bodies call `catch_unwind`: a
-/// trampoline that calls one of them with the user's code is guarded.
+/// Guards that turn a panic into a deliberate abort with a message (PyO3's
+/// `PanicTrap`, rust-cpython's `AbortOnDrop`): the choice is made, on purpose.
+fn is_abort_guard(name: &str) -> bool {
+    matches!(name, "PanicTrap" | "AbortOnDrop" | "abort_on_panic")
+}
+
+/// Names of `files`' functions whose bodies call `catch_unwind` (or set an
+/// abort guard): a trampoline that calls one of them with the user's code is guarded.
 pub fn catching_fns(files: &[SourceFile]) -> HashSet<String> {
     struct Fns(HashSet<String>);
     impl<'ast> Visit<'ast> for Fns {
@@ -440,10 +446,13 @@ pub fn catching_fns(files: &[SourceFile]) -> HashSet<String> {
     }
     fn mentions_catch(block: &syn::Block) -> bool {
         let tokens = quote::ToTokens::to_token_stream(block);
-        crate::syntax::tokens_mention(&tokens, |id| id.contains("catch_unwind"))
+        crate::syntax::tokens_mention(&tokens, |id| id.contains("catch_unwind") || is_abort_guard(id))
     }
     let mut fns = Fns(HashSet::new());
-    for file in files.iter().filter(|f| f.text().contains("catch_unwind")) {
+    for file in files
+        .iter()
+        .filter(|f| f.text().contains("catch_unwind") || f.text().contains("Abort") || f.text().contains("PanicTrap"))
+    {
         fns.visit_file(&file.ast);
     }
     fns.0

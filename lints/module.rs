@@ -8,6 +8,7 @@
 
 mod args;
 mod format;
+mod immortal;
 mod items;
 mod methods;
 mod sentinel;
@@ -75,9 +76,18 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
         md004: cx.enabled("MD004"),
     };
     if enabled.md001 || enabled.md002 || enabled.md003 || enabled.md004 {
+        let immortal = if enabled.md004 { immortal::immortal_statics(cx.files) } else { HashSet::new() };
         for file in cx.files {
-            let mut walker =
-                Walker { cx, file, items: &items, enabled, handled: HashSet::new(), in_pyinit: false, out };
+            let mut walker = Walker {
+                cx,
+                file,
+                items: &items,
+                enabled,
+                handled: HashSet::new(),
+                in_pyinit: false,
+                immortal: &immortal,
+                out,
+            };
             walker.visit_file(&file.ast);
         }
     }
@@ -104,6 +114,8 @@ struct Walker<'w, 'a> {
     handled: HashSet<usize>,
     /// Inside a `PyInit_*` function.
     in_pyinit: bool,
+    /// Statics that only ever hold immortal objects or static types (MD004 leaves them alone).
+    immortal: &'w HashSet<String>,
     out: &'w mut Vec<Diagnostic>,
 }
 

@@ -131,11 +131,134 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
     all().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// The rules a selector names: `ALL`, a code, a name, or a code prefix (`RC`, `RC00`).
+/// Rules below 95% precision on the real-code ledger (true findings among
+/// all findings, triaged by reading the code of real projects): off unless
+/// selected, so the default output stays worth reading. A rule leaves this
+/// list when its false alarms are fixed, not when its page is reworded.
+const PEDANTIC: &[&str] = &["EI003", "GT002", "GT003", "GT004", "UW004", "MD003", "MD004"];
+
+/// The Rust-for-CPython fork's policies (its RUST_API.md): a SAFETY comment
+/// on every `unsafe`, no panicking construct in a callback, no panic escaping
+/// a generated `extern "C"` trampoline.
+const POLICY: &[&str] = &["SD001", "SD002", "PF001", "PF002", "UW005"];
+
+/// Policies that find no bugs by themselves: a documentation style that code
+/// outside CPython never signed up to (three of four crates on the ledger say
+/// `#![allow(clippy::missing_safety_doc)]`), so on only inside a checkout.
+const STYLE_POLICY: &[&str] = &["SD001", "SD002"];
+
+/// A named set of rules a selector can name, like clippy's `pedantic` or
+/// ruff's `preview`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Below 95% precision on real code: opt-in.
+    Pedantic,
+    /// The fork's policies: on by default inside a CPython checkout.
+    Policy,
+}
+
+impl Group {
+    pub const ALL: [Group; 2] = [Group::Pedantic, Group::Policy];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Pedantic => "pedantic",
+            Group::Policy => "policy",
+        }
+    }
+
+    /// The group a selector names, case-insensitively.
+    pub fn named(selector: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.name().eq_ignore_ascii_case(selector))
+    }
+
+    pub fn contains(self, rule: &Rule) -> bool {
+        match self {
+            Group::Pedantic => PEDANTIC.contains(&rule.code),
+            Group::Policy => POLICY.contains(&rule.code),
+        }
+    }
+}
+
+/// When a rule runs without a `select`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultOn {
+    Everywhere,
+    /// Inside a CPython checkout only: a policy that outside code never signed up to.
+    InCheckout,
+    /// Only when selected.
+    Never,
+}
+
+impl DefaultOn {
+    /// As the rules list and the pages show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DefaultOn::Everywhere => "on",
+            DefaultOn::InCheckout => "checkout",
+            DefaultOn::Never => "pedantic",
+        }
+    }
+}
+
+impl Rule {
+    /// The groups this rule belongs to.
+    pub fn groups(&self) -> impl Iterator<Item = Group> + '_ {
+        Group::ALL.into_iter().filter(|g| g.contains(self))
+    }
+
+    /// When the rule runs without a `select`. Inside a checkout the fork's
+    /// policies win over `pedantic`: RUST_API.md requires them there.
+    pub fn default_on(&self) -> DefaultOn {
+        let policy = Group::Policy.contains(self);
+        if policy && STYLE_POLICY.contains(&self.code) {
+            DefaultOn::InCheckout
+        } else if Group::Pedantic.contains(self) {
+            if policy {
+                DefaultOn::InCheckout
+            } else {
+                DefaultOn::Never
+            }
+        } else {
+            DefaultOn::Everywhere
+        }
+    }
+
+    /// When the rule runs, in one sentence, for its page.
+    pub fn default_sentence(&self) -> &'static str {
+        match (self.default_on(), Group::Policy.contains(self)) {
+            (DefaultOn::Everywhere, false) => "on.",
+            (DefaultOn::Everywhere, true) => "on, and part of the fork's `policy` (its RUST_API.md requires it).",
+            (DefaultOn::InCheckout, _) => {
+                "on inside a CPython checkout, where it is the fork's `policy` (its RUST_API.md requires it); \
+                 elsewhere off until selected (`--select policy` or `extend-select = [\"policy\"]`)."
+            }
+            (DefaultOn::Never, _) => {
+                "off: in the `pedantic` group (under 95% precision on real code); select it with \
+                 `--select pedantic` or `extend-select = [\"pedantic\"]`."
+            }
+        }
+    }
+
+    /// Whether the rule runs without a `select`, inside a checkout or not.
+    pub fn on_by_default(&self, in_checkout: bool) -> bool {
+        match self.default_on() {
+            DefaultOn::Everywhere => true,
+            DefaultOn::InCheckout => in_checkout,
+            DefaultOn::Never => false,
+        }
+    }
+}
+
+/// The rules a selector names: `ALL`, a group (`pedantic`, `policy`), a code,
+/// a name, or a code prefix (`RC`, `RC00`).
 pub fn expand_selector(selector: &str) -> Option<Vec<&'static Rule>> {
     let sel = selector.trim();
     if sel.eq_ignore_ascii_case("ALL") {
         return Some(all().collect());
+    }
+    if let Some(group) = Group::named(sel) {
+        return Some(all().filter(|r| group.contains(r)).collect());
     }
     if let Some(rule) = lookup(sel) {
         return Some(vec![rule]);

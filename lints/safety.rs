@@ -1,9 +1,14 @@
 //! Safety documentation: SD001 `// SAFETY:` comments on `unsafe` blocks and
-//! impls, SD002 `# Safety` sections on public `unsafe fn`s.
+//! impls, SD002 `# Safety` sections on public `unsafe fn`s; both off where
+//! the crate allows clippy's lint for the same thing.
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 use syn::visit::Visit;
+
+mod clippy_allows;
+
+use clippy_allows::{ClippyAllows, SafetyLint};
 
 use crate::context::CrateContext;
 use crate::declare_rule;
@@ -29,9 +34,13 @@ pub const RULES: &[Rule] = &[
 ];
 
 pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
-    for file in cx.files {
-        let mut visitor = SafetyVisitor { file, anchors: Vec::new(), out: &mut *out, check_sd001: cx.enabled("SD001") };
+    let allows = ClippyAllows::collect(cx.files, &cx.index.file_modules);
+    for (i, file) in cx.files.iter().enumerate() {
+        let mut found = Vec::new();
+        let mut visitor =
+            SafetyVisitor { file, anchors: Vec::new(), out: &mut found, check_sd001: cx.enabled("SD001") };
         visitor.visit_file(&file.ast);
+        out.extend(found.into_iter().filter(|d| !allows.allows(i, d.range.start, SafetyLint::Blocks)));
     }
     if cx.enabled("SD002") {
         for f in cx.index.fns.iter().filter(|f| f.is_pub && f.sig.unsafety.is_some() && f.trait_name.is_none()) {
@@ -39,6 +48,9 @@ pub fn check(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
                 let file = &cx.files[f.file];
                 let unsafe_kw = f.sig.unsafety.expect("filtered on unsafety");
                 let range = file.range_between(unsafe_kw.span, f.sig.ident.span());
+                if allows.allows(f.file, range.start, SafetyLint::Doc) {
+                    continue;
+                }
                 out.push(
                     Diagnostic::new(
                         "SD002",

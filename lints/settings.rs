@@ -121,6 +121,10 @@ pub struct Settings {
     pub config_path: Option<PathBuf>,
     /// Folder that relative globs are relative to.
     pub root: PathBuf,
+    /// The root lies in a CPython checkout: the fork's policies are on by default.
+    pub in_checkout: bool,
+    /// The selection was given (`select`), not the default one.
+    pub selected: bool,
     pub enabled: BTreeSet<&'static str>,
     pub severity: BTreeMap<&'static str, Severity>,
     pub per_file_ignores: Vec<(String, GlobMatcher, Vec<&'static str>)>,
@@ -180,13 +184,26 @@ impl Settings {
         out.push_str(&format!("config: {config}\n"));
         out.push_str(&format!("root: {}\n", self.root.display()));
         out.push_str(&format!("stage: {}\n", self.stage));
+        out.push_str(&format!("in a CPython checkout: {}\n", if self.in_checkout { "yes" } else { "no" }));
+        let selection = match (self.selected, self.in_checkout) {
+            (true, _) => "selected (`select`)",
+            (false, true) => "default, inside a CPython checkout (with the fork's `policy`)",
+            (false, false) => "default (without `pedantic` and the checkout-only `policy` rules)",
+        };
+        out.push_str(&format!("selection: {selection}\n"));
         out.push_str(&format!("enabled ({}):\n", self.enabled.len()));
         for rule in registry::all().filter(|r| self.enabled.contains(r.code)) {
             let severity = self.severity_of(rule.code).unwrap_or(rule.severity);
-            out.push_str(&format!("  {} {} ({})\n", rule.code, rule.name, severity.as_str()));
+            let mut notes = vec![severity.as_str()];
+            notes.extend(group_names(rule));
+            out.push_str(&format!("  {} {} ({})\n", rule.code, rule.name, notes.join(", ")));
         }
-        let disabled: Vec<_> = registry::all().filter(|r| !self.enabled.contains(r.code)).map(|r| r.code).collect();
-        out.push_str(&format!("disabled: [{}]\n", disabled.join(", ")));
+        out.push_str("disabled:\n");
+        for rule in registry::all().filter(|r| !self.enabled.contains(r.code)) {
+            let groups = group_names(rule);
+            let notes = if groups.is_empty() { String::new() } else { format!(" ({})", groups.join(", ")) };
+            out.push_str(&format!("  {} {}{notes}\n", rule.code, rule.name));
+        }
         out.push_str(&format!("exclude: {:?}\n", self.exclude_patterns));
         out.push_str("per-file-ignores:\n");
         for (pattern, _, codes) in &self.per_file_ignores {
@@ -201,6 +218,11 @@ impl Settings {
         out.push_str(&format!("api table: {} functions\n", self.api.len()));
         out
     }
+}
+
+/// The groups a rule belongs to (`pedantic`, `policy`), for `describe`.
+fn group_names(rule: &Rule) -> Vec<&'static str> {
+    rule.groups().map(|g| g.name()).collect()
 }
 
 /// Finds and caches the settings for each folder.
@@ -250,9 +272,21 @@ impl SettingsResolver {
     }
 }
 
-/// `path` made absolute without touching the file system's links.
+/// `path` made absolute without touching the file system's links, `.` and
+/// `..` removed as written: `src/types/../lib.rs` and `src/lib.rs` are one file.
 pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for comp in abs.components() {
+        match comp {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The nearest config at or above `dir`.
@@ -327,12 +361,16 @@ pub fn resolve(
         Ok(rules)
     };
 
+    let checkout = crate::checkout::find_checkout(&root);
     let mut enabled: BTreeSet<&'static str> = match (&overrides.select, &config.select) {
         (Some(cli), _) => expand(cli, true)?.into_iter().map(|r| r.code).collect(),
         (None, Some(cfg)) => expand(cfg, false)?.into_iter().map(|r| r.code).collect(),
-        (None, None) => registry::all().map(|r| r.code).collect(),
+        (None, None) => registry::all().filter(|r| r.on_by_default(checkout.is_some())).map(|r| r.code).collect(),
     };
-    enabled.extend(expand(&config.extend_select, false)?.into_iter().map(|r| r.code));
+    // `--select` on the command line replaces the config's whole selection, its `extend-select` too.
+    if overrides.select.is_none() {
+        enabled.extend(expand(&config.extend_select, false)?.into_iter().map(|r| r.code));
+    }
     enabled.extend(expand(&overrides.extend_select, true)?.into_iter().map(|r| r.code));
     for rule in expand(&config.ignore, false)?.into_iter().chain(expand(&overrides.ignore, true)?) {
         enabled.remove(rule.code);
@@ -368,7 +406,7 @@ pub fn resolve(
     }
 
     let mut api = ApiTable::curated().clone();
-    if let Some(checkout) = crate::checkout::find_checkout(&root) {
+    if let Some(checkout) = &checkout {
         if let Ok(dat) = std::fs::read_to_string(checkout.join("Doc/data/refcounts.dat")) {
             api.fill_from_refcounts(&dat);
         }
@@ -379,6 +417,8 @@ pub fn resolve(
     Ok(Settings {
         config_path,
         root,
+        in_checkout: checkout.is_some(),
+        selected: overrides.select.is_some() || config.select.is_some(),
         enabled,
         severity,
         per_file_ignores,

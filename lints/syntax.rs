@@ -90,6 +90,28 @@ pub fn is_object_ptr(ty: &syn::Type) -> bool {
     }
 }
 
+/// `Result<*mut PyObject, E>`, `Option<*mut PyObject>`, `Option<NonNull<PyObject>>`
+/// (and `Result<NonNull<..>, E>`): an object pointer returned inside `Ok`/`Some`.
+pub fn is_wrapped_object_ptr(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    let Some(last) = p.path.segments.last() else { return false };
+    if last.ident != "Result" && last.ident != "Option" {
+        return false;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return false };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) => is_object_ptr(inner) || is_nonnull_object(inner),
+        _ => false,
+    }
+}
+
+fn is_nonnull_object(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    let Some(last) = p.path.segments.last() else { return false };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return false };
+    last.ident == "NonNull" && matches!(args.args.first(), Some(syn::GenericArgument::Type(t)) if is_object_type(t))
+}
+
 /// Whether a type names a Python object struct (`PyObject`, `PyTypeObject`, `PyListObject`...).
 pub fn is_object_type(ty: &syn::Type) -> bool {
     match ty {
@@ -155,4 +177,43 @@ pub fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
         a.path().is_ident("cfg") && a.meta.require_list().is_ok_and(|l| tokens_text(&l.tokens).contains("test"))
     }) || attrs.iter().any(|a| a.path().is_ident("test"))
+}
+
+/// Whether a signature takes a safe-API token that proves an attached thread
+/// state: `&ThreadState<'py>`, `Python<'py>`, or a `Bound<'py, T>` (which
+/// only exists while the thread state it borrows is attached).
+pub fn has_token_param(sig: &syn::Signature) -> bool {
+    fn is_token(ty: &syn::Type) -> bool {
+        match ty {
+            syn::Type::Reference(r) => is_token(&r.elem),
+            syn::Type::Paren(p) => is_token(&p.elem),
+            syn::Type::Path(p) => {
+                last_segment(&p.path).is_some_and(|n| matches!(n.as_str(), "ThreadState" | "Python" | "Bound"))
+            }
+            _ => false,
+        }
+    }
+    sig.inputs.iter().any(|input| matches!(input, syn::FnArg::Typed(t) if is_token(&t.ty)))
+}
+
+/// Whether a condition tests that this thread has an attached thread state:
+/// `!PyThreadState_GetUnchecked().is_null()` (`Some(true)`), or that it has
+/// none: `PyThreadState_GetUnchecked().is_null()` (`Some(false)`).
+pub fn thread_state_test(cond: &syn::Expr) -> Option<bool> {
+    let (negated, inner) = match cond {
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => (true, &*u.expr),
+        syn::Expr::Paren(p) => return thread_state_test(&p.expr),
+        other => (false, other),
+    };
+    let text = tokens_text(inner);
+    if !(text.contains("PyThreadState_GetUnchecked") || text.contains("_PyThreadState_GET")) {
+        return None;
+    }
+    let is_null = text.ends_with(".is_null()") || text.contains("==std::ptr::null") || text.contains("==ptr::null");
+    let non_null = text.contains("!=std::ptr::null") || text.contains("!=ptr::null") || text.ends_with(".is_some()");
+    match (is_null, non_null) {
+        (true, false) => Some(negated),
+        (false, true) => Some(!negated),
+        _ => None,
+    }
 }

@@ -486,6 +486,10 @@ impl DropChecker<'_, '_, '_> {
         }
         self.touches.borrow_mut().insert(f, None);
         let item = &self.graph.fns()[f];
+        // A token parameter proves its caller had an attached thread state.
+        if syntax::has_token_param(item.sig) {
+            return None;
+        }
         let file = self.graph.file_of(f);
         let mut walker = TouchWalker { checker: self, f, file, guarded: false, found: None };
         walker.visit_block(item.block);
@@ -565,6 +569,25 @@ impl<'ast> Visit<'ast> for TouchWalker<'_, '_, '_, '_> {
         }
     }
 
+    fn visit_expr_if(&mut self, e: &'ast syn::ExprIf) {
+        // `if !PyThreadState_GetUnchecked().is_null() { Py_DecRef(..) }`: the branch that
+        // runs with a thread state attached is fine; the other is read as usual.
+        match syntax::thread_state_test(&e.cond) {
+            Some(true) => {
+                if let Some((_, other)) = &e.else_branch {
+                    self.visit_expr(other);
+                }
+            }
+            Some(false) => {
+                self.visit_block(&e.then_branch);
+                if block_diverges(&e.then_branch) {
+                    self.guard();
+                }
+            }
+            None => syn::visit::visit_expr_if(self, e),
+        }
+    }
+
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         self.visit_expr(&m.receiver);
         if is_thread_state_guard(&m.method.to_string()) {
@@ -586,6 +609,19 @@ impl<'ast> Visit<'ast> for TouchWalker<'_, '_, '_, '_> {
             self.visit_expr(&e);
         }
     }
+}
+
+/// Whether a block ends by leaving the function (`return`, `panic!`-free early exit).
+fn block_diverges(block: &syn::Block) -> bool {
+    matches!(block.stmts.last(), Some(syn::Stmt::Expr(syn::Expr::Return(_), _)))
+}
+
+/// Whether crate function `f` calls the C API (itself or through crate
+/// helpers) without a thread state known to be attached: no guard, no token
+/// parameter, no thread-state test around the call.
+pub(crate) fn touches_unattached<'a>(cx: &CrateContext<'a>, graph: &CallGraph<'a>, f: usize) -> bool {
+    let checker = DropChecker { cx, graph, touches: RefCell::new(HashMap::new()) };
+    checker.first_touch(f).is_some()
 }
 
 fn check_drops<'a>(cx: &CrateContext<'a>, graph: &CallGraph<'a>, out: &mut Vec<Diagnostic>) {

@@ -7,7 +7,7 @@
 //! the entry belongs, and its help gives the exact line to add.
 
 mod modules;
-mod pyimports;
+
 mod registration;
 
 use std::path::{Path, PathBuf};
@@ -17,8 +17,8 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::registry::Rule;
 
+pub use crate::buildfiles::pyimports::{imports_of, Import};
 pub use modules::ModuleCrate;
-pub use pyimports::{imports_of, Import};
 
 pub const RULES: &[Rule] = &[
     declare_rule!(
@@ -98,10 +98,9 @@ fn has_fallback(root: &Path, name: &str) -> bool {
     for setup in ["Setup.stdlib.in", "Setup.bootstrap.in", "Setup"] {
         let path = modules.join(setup);
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        let builds_c = text.lines().any(|line| {
-            let tokens = registration::setup_tokens(line);
-            tokens.first() == Some(&name) && tokens.iter().any(|t| t.ends_with(".c"))
-        });
+        let builds_c = crate::buildfiles::setup::entries(&text)
+            .iter()
+            .any(|e| e.name == name && e.words.iter().any(|w| w.ends_with(".c")));
         if builds_c {
             return true;
         }
@@ -162,7 +161,8 @@ fn scan_lib(root: &Path, names: &[String]) -> Vec<(PathBuf, Import)> {
     for path in files {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         if names.iter().any(|n| text.contains(n)) {
-            found.extend(pyimports::imports_of(&text, &names).into_iter().map(|i| (path.clone(), i)));
+            found
+                .extend(crate::buildfiles::pyimports::imports_of(&text, &names).into_iter().map(|i| (path.clone(), i)));
         }
     }
     found

@@ -231,10 +231,10 @@ fn rules_and_rule_pages() {
 #[test]
 fn config_file_is_discovered_upward() {
     let tmp = tempfile::tempdir().unwrap();
-    write(tmp.path(), "cpython-rs.toml", "ignore = [\"SD001\"]\n");
-    write(tmp.path(), "pkg/src/lib.rs", UNDOCUMENTED);
-    let (code, out, _) = run(&tmp.path().join("pkg"), &["check", "src"]);
-    assert_eq!((code, out.contains("SD001")), (0, false), "{out}");
+    write(tmp.path(), "cpython-rs.toml", "select = [\"SD\"]\nignore = [\"SD002\"]\n");
+    write(tmp.path(), "pkg/src/lib.rs", &format!("{UNDOCUMENTED}pub unsafe fn g() {{}}\n"));
+    let (code, out, _) = run(&tmp.path().join("pkg"), &["check", "--output-format", "concise", "src"]);
+    assert_eq!((code, out.contains("SD001"), out.contains("SD002")), (1, true, false), "{out}");
 }
 
 #[test]
@@ -273,7 +273,7 @@ fn per_file_ignores_exclude_and_severity() {
     write(
         tmp.path(),
         "cpython-rs.toml",
-        "exclude = [\"generated/**\"]\n[per-file-ignores]\n\"src/legacy/*.rs\" = [\"SD001\"]\n[severity]\nSD001 = \"error\"\n",
+        "extend-select = [\"policy\"]\nexclude = [\"generated/**\"]\n[per-file-ignores]\n\"src/legacy/*.rs\" = [\"SD001\"]\n[severity]\nSD001 = \"error\"\n",
     );
     write(tmp.path(), "src/lib.rs", UNDOCUMENTED);
     write(tmp.path(), "src/legacy/old.rs", UNDOCUMENTED);
@@ -295,7 +295,7 @@ fn explicit_config_and_show_settings() {
     assert_eq!(code, 0);
     assert!(out.contains("config: other.toml"), "{out}");
     assert!(out.contains("stage: 3") && out.contains("panic.overflow: true"), "{out}");
-    assert!(out.contains("SD001 undocumented-unsafe (warning)"), "{out}");
+    assert!(out.contains("SD001 undocumented-unsafe (warning, policy)"), "{out}");
     let (code, _, err) = run(tmp.path(), &["check", "--config", "missing.toml"]);
     assert_eq!(code, 2);
     assert!(err.contains("missing.toml"), "{err}");
@@ -336,7 +336,8 @@ pub fn unused() {}
 pub fn unknown() {}
 "#;
     write(tmp.path(), "lib.rs", text);
-    let (_, out, _) = run(tmp.path(), &["check", "--output-format", "concise", "--quiet", "lib.rs"]);
+    let (_, out, _) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "lib.rs"]);
     assert_snapshot!(out);
 }
 
@@ -355,7 +356,8 @@ fn unreadable_and_invalid_files_are_reported_and_others_still_checked() {
         // A folder link back to its parent: walking must not follow it forever.
         std::os::unix::fs::symlink("..", tmp.path().join("src/up")).unwrap();
     }
-    let (code, out, err) = run(tmp.path(), &["check", "--output-format", "concise", "--quiet", "src"]);
+    let (code, out, err) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "src"]);
     assert_eq!(code, 2, "{out}{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.contains("src/good.rs:2:5: SD001"), "other files are still checked: {out}");
@@ -397,7 +399,8 @@ fn deep_nesting_is_reported_not_a_crash() {
     // A long flat chain is not deep nesting for the lexer: it must be analysed.
     let chain = vec!["x"; depth].join(" + ");
     write(tmp.path(), "chain.rs", &format!("pub fn f(x: i32) -> i32 {{\n    unsafe {{ {chain} }}\n}}\n"));
-    let (code, out, err) = run(tmp.path(), &["check", "--output-format", "concise", "--quiet", "."]);
+    let (code, out, err) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "."]);
     assert_eq!(code, 2, "{err}");
     assert!(!err.contains("overflow") && !err.contains("panicked"), "{err}");
     for name in ["parens.rs", "unary.rs", "blocks.rs"] {
@@ -415,7 +418,8 @@ fn large_files_are_checked() {
     }
     text.push_str(UNDOCUMENTED);
     write(tmp.path(), "big.rs", &text);
-    let (code, out, _) = run(tmp.path(), &["check", "--output-format", "concise", "--quiet", "big.rs"]);
+    let (code, out, _) =
+        run(tmp.path(), &["check", "--extend-select", "policy", "--output-format", "concise", "--quiet", "big.rs"]);
     assert_eq!(code, 1);
     assert_eq!(out.trim(), "big.rs:60002:5: SD001 `unsafe` block without a `// SAFETY:` comment");
 }
@@ -428,6 +432,7 @@ fn staged_contents_not_the_working_tree() {
         assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
     };
     git(&["init", "-q"]);
+    write(tmp.path(), "cpython-rs.toml", "extend-select = [\"policy\"]\n");
     write(tmp.path(), "src/lib.rs", UNDOCUMENTED);
     git(&["add", "src/lib.rs"]);
     // The working tree is fixed after staging: --staged still sees the staged bug.

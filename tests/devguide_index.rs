@@ -41,6 +41,10 @@ fn expected_index() -> String {
          its fix, and the C-API documentation behind it (`cpython-rs rule CODE` prints the same\n\
          page). Select rules by code, name or family prefix (`--select RC,GT003`), and silence\n\
          one finding with `// cpython-rs: allow(CODE, reason = \"...\")`.\n\n\
+         The Runs column says when a rule runs without a `select`: `on` always; `checkout`\n\
+         inside a CPython checkout, where the fork's RUST_API.md makes it policy (select it\n\
+         elsewhere with `--select policy`); `pedantic` only when selected (`--select pedantic`\n\
+         or `extend-select = [\"pedantic\"]`): under 95% precision on real code.\n\n\
          <!-- Generated from the rule registry by tests/devguide_index.rs; after adding or\n\
          changing a rule, run `CPYTHON_RS_BLESS=1 cargo test --test devguide_index`. -->\n",
     );
@@ -52,13 +56,14 @@ fn expected_index() -> String {
             if let Some((title, path)) = guide(rule.family) {
                 out.push_str(&format!("Background: [{title}]({path}).\n\n"));
             }
-            out.push_str("| Code | Name | Default | Summary |\n|---|---|---|---|\n");
+            out.push_str("| Code | Name | Level | Runs | Summary |\n|---|---|---|---|---|\n");
         }
         out.push_str(&format!(
-            "| [{code}]({code}.md) | `{name}` | {severity} | {summary} |\n",
+            "| [{code}]({code}.md) | `{name}` | {severity} | {runs} | {summary} |\n",
             code = rule.code,
             name = rule.name,
             severity = rule.severity.as_str(),
+            runs = rule.default_on().as_str(),
             summary = cell(rule.summary),
         ));
     }
@@ -92,6 +97,37 @@ fn the_rules_index_is_the_registry() {
         first + 1,
         actual.lines().nth(first).unwrap_or("<end of file>"),
         expected.lines().nth(first).unwrap_or("<end of file>"),
+    );
+}
+
+/// The line each rule page gives its default, right above `## What it does`.
+fn default_line(rule: &Rule) -> String {
+    format!("**Default:** {}\n\n", rule.default_sentence())
+}
+
+#[test]
+fn every_rule_page_states_when_it_runs() {
+    let mut wrong = Vec::new();
+    for rule in registry::all() {
+        let expected = default_line(rule);
+        if rule.doc.contains(&expected) {
+            continue;
+        }
+        let path = repo().join(format!("docs/devguide/rules/{}.md", rule.code));
+        if std::env::var_os("CPYTHON_RS_BLESS").is_none() {
+            wrong.push(rule.code);
+            continue;
+        }
+        let page = std::fs::read_to_string(&path).expect("read the rule page");
+        let without: String = page.split_inclusive('\n').filter(|l| !l.starts_with("**Default:**")).collect();
+        let without = without.replace("\n\n\n## What it does", "\n\n## What it does");
+        let at = without.find("## What it does").expect("every page has `## What it does`");
+        std::fs::write(&path, format!("{}{expected}{}", &without[..at], &without[at..])).expect("rewrite the page");
+    }
+    assert!(
+        wrong.is_empty(),
+        "these rule pages do not say when the rule runs as the registry does: {wrong:?}\n\
+         Regenerate them with `CPYTHON_RS_BLESS=1 cargo test --test devguide_index`."
     );
 }
 

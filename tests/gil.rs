@@ -429,3 +429,42 @@ pub unsafe fn f(o: *mut PyObject) {
     assert_eq!(codes(&found), vec!["GT001"], "{found:?}");
     assert!(found[0].message.contains("Py_INCREF"), "{}", found[0].message);
 }
+
+#[test]
+fn gt005_guard_held_across_calls_into_python() {
+    let text = r#"
+use std::marker::PhantomData;
+use std::sync::Mutex;
+
+pub struct ThreadState<'py>(PhantomData<&'py ()>);
+pub struct PyBytes;
+
+impl PyBytes {
+    pub fn new(_ts: &ThreadState<'_>, _data: &[u8]) -> PyBytes {
+        PyBytes
+    }
+}
+
+pub struct Compress {
+    inner: Mutex<Vec<u8>>,
+}
+
+impl Compress {
+    pub fn compress(&self, ts: &ThreadState<'_>, data: &[u8]) -> PyBytes {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.extend_from_slice(data);
+        PyBytes::new(ts, &inner)
+    }
+
+    pub fn flush(&self, ts: &ThreadState<'_>) -> PyBytes {
+        PyBytes::new(ts, &self.inner.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    pub fn copy_then_call(&self, ts: &ThreadState<'_>) -> PyBytes {
+        let data = self.inner.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        PyBytes::new(ts, &data)
+    }
+}
+"#;
+    insta::assert_snapshot!(cpython_rs::testing::render_snippet("lib.rs", text, &["GT005"]));
+}

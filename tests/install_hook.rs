@@ -30,7 +30,9 @@ impl Repo {
         let repo = Repo { dir: tempfile::tempdir().unwrap() };
         repo.git_ok(&["init", "--quiet", "--initial-branch=main"]);
         repo.write("README.md", "a test repository\n");
-        repo.git_ok(&["add", "README.md"]);
+        // SAFETY comments are the fork's policy, on by default only in a CPython checkout.
+        repo.write("cpython-rs.toml", "extend-select = [\"policy\"]\n");
+        repo.git_ok(&["add", "README.md", "cpython-rs.toml"]);
         repo.git_ok(&["commit", "--quiet", "-m", "first"]);
         repo
     }

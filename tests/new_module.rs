@@ -377,12 +377,12 @@ fn a_failure_while_committing_restores_the_tree() {
 
 #[test]
 fn a_write_that_fails_midway_restores_the_tree() {
-    // The edit of configure.ac cannot move the original aside: a directory is in the way.
+    // The original of configure.ac cannot be kept aside: a directory is in the way.
     let (_tmp, root) = checkout();
     let blocker = temp_sibling(&root.join("configure.ac"), "old");
     std::fs::create_dir_all(blocker.join("occupied")).unwrap();
     let message = assert_rolls_back(&root, &options(&root, "_fastjson"), ApplyOptions::default());
-    assert!(message.starts_with("cannot move `[ROOT]/configure.ac` aside"), "{message}");
+    assert!(message.starts_with("cannot back up `[ROOT]/configure.ac`"), "{message}");
 }
 
 #[test]
@@ -670,4 +670,51 @@ fn registrations_that_cannot_be_made_become_next_steps() {
     assert!(!prepared.plan.changes.iter().any(|c| c.path.starts_with("PCbuild/") || c.path == "configure.ac"));
     let steps: Vec<&str> = prepared.steps.iter().map(|s| s.title.as_str()).collect();
     assert_snapshot!(steps[..3].join("\n"));
+}
+
+#[test]
+fn dry_run_and_real_run_agree_line_for_line() {
+    let (_tmp, root) = checkout();
+    let mut opts = options(&root, "_fastjson");
+    // No public module to wire the fallback into: a warning, and a manual step.
+    opts.replaces = Some("_asyncio".into());
+    let prepared = prepare(&opts);
+    let dry = redact(&report::plain(|out| report::write_dry_run(out, &prepared)), &root);
+    let outcome = scaffold::execute(&prepared, &ExecuteOptions::default()).expect("applied");
+    let real = redact(&report::plain(|out| report::write_outcome(out, &prepared, &outcome)), &root);
+    let before = |text: &str, marker: &str| text[..text.find(marker).expect(marker)].to_string();
+    let warnings = before(&dry, "    Planning");
+    assert!(warnings.contains("warning: the fallback import of `_fastjson` was not wired"), "{warnings}");
+    assert!(
+        warnings.contains("looked for `Lib/_asyncio.py`, `Lib/_asyncio/__init__.py`, `Lib/asyncio.py`"),
+        "{warnings}"
+    );
+    assert_eq!(warnings, before(&real, "    Creating"));
+    let steps = |text: &str| text[text.find("Next steps:").expect("steps")..].to_string();
+    assert_eq!(steps(&dry), steps(&real));
+    let edited_dry: Vec<&str> = dry.lines().filter_map(|l| l.strip_prefix("+++ b/")).collect();
+    let edited_real: Vec<&str> = real
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("Edited "))
+        .map(|l| l.split(" (").next().unwrap_or(l))
+        .collect();
+    assert_eq!(edited_dry, edited_real);
+    let written = prepared.plan.written().count();
+    assert!(dry.contains(&format!("Would write {written} files:")), "{dry}");
+    assert_eq!(real.lines().filter(|l| l.trim_start().starts_with("Created ")).count(), written);
+    assert!(
+        dry.contains("would add `_fastjson` to Cargo.lock") && real.contains("Updated Cargo.lock"),
+        "{dry}\n{real}"
+    );
+}
+
+#[test]
+fn without_a_cargo_lock_neither_run_mentions_it() {
+    let (_tmp, root) = checkout();
+    std::fs::remove_file(root.join("Cargo.lock")).unwrap();
+    let prepared = prepare(&options(&root, "_fastjson"));
+    let dry = report::plain(|out| report::write_dry_run(out, &prepared));
+    let outcome = scaffold::execute(&prepared, &ExecuteOptions::default()).expect("applied");
+    let real = report::plain(|out| report::write_outcome(out, &prepared, &outcome));
+    assert!(!dry.contains("Cargo.lock") && !real.contains("Cargo.lock"), "{dry}\n{real}");
 }

@@ -172,6 +172,8 @@ fn slow_pre_commit_runs_the_hook_and_blocks_bad_commits() {
         tmp.path().join("hook-repo").display()
     );
     std::fs::write(project.join(".pre-commit-config.yaml"), config).unwrap();
+    // SAFETY comments are the fork's policy, on by default only in a CPython checkout.
+    std::fs::write(project.join("cpython-rs.toml"), "extend-select = [\"policy\"]\n").unwrap();
     env.run_ok(env.venv("pre-commit"), &["install"], &project);
 
     // Bad: blocked, with the diagnostic.

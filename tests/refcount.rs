@@ -463,3 +463,103 @@ fn rc007_branch_on_unknown_predicate_is_clean() {
 "#;
     assert_eq!(rc_codes(body), Vec::<&str>::new());
 }
+
+#[test]
+fn rc001_wrapped_return_dropped_on_question_mark() {
+    assert_snapshot!(render(
+        r#"struct Raised;
+
+unsafe fn int_obj(v: i64) -> Result<*mut PyObject, Raised> {
+    let obj = PyLong_FromLongLong(v);
+    if obj.is_null() { Err(Raised) } else { Ok(obj) }
+}
+
+unsafe fn new_str(s: &str) -> Option<ptr::NonNull<PyObject>> {
+    ptr::NonNull::new(PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as Py_ssize_t))
+}
+
+unsafe fn pair(lo: i64, hi: i64) -> Result<*mut PyObject, Raised> {
+    let low = int_obj(lo)?;
+    let high = int_obj(hi)?;
+    let Some(name) = new_str("pair") else {
+        Py_DECREF(low);
+        Py_DECREF(high);
+        return Err(Raised);
+    };
+    let t = PyTuple_Pack(3, name.as_ptr(), low, high);
+    Py_DECREF(name.as_ptr());
+    Py_DECREF(low);
+    Py_DECREF(high);
+    if t.is_null() { Err(Raised) } else { Ok(t) }
+}
+"#
+    ));
+}
+
+#[test]
+fn rc001_wrapped_return_released_on_every_path_is_clean() {
+    let body = r#"struct Raised;
+
+unsafe fn int_obj(v: i64) -> Result<*mut PyObject, Raised> {
+    let obj = PyLong_FromLongLong(v);
+    if obj.is_null() { Err(Raised) } else { Ok(obj) }
+}
+
+unsafe fn pair(lo: i64, hi: i64) -> Result<*mut PyObject, Raised> {
+    let low = int_obj(lo)?;
+    let high = match int_obj(hi) {
+        Ok(h) => h,
+        Err(e) => {
+            Py_DECREF(low);
+            return Err(e);
+        }
+    };
+    let t = PyTuple_Pack(2, low, high);
+    Py_DECREF(low);
+    Py_DECREF(high);
+    if t.is_null() { Err(Raised) } else { Ok(t) }
+}
+"#;
+    assert_eq!(rc_codes(body), Vec::<&str>::new());
+}
+
+#[test]
+fn rc004_buffer_used_after_its_object_is_released() {
+    assert_snapshot!(render(
+        r#"unsafe fn name_len(obj: *mut PyObject) -> usize {
+    let text = PyObject_Str(obj);
+    if text.is_null() {
+        return 0;
+    }
+    let data = PyUnicode_AsUTF8(text);
+    Py_DECREF(text);
+    if data.is_null() {
+        return 0;
+    }
+    std::ffi::CStr::from_ptr(data).to_bytes().len()
+}
+"#
+    ));
+}
+
+#[test]
+fn rc004_buffer_copied_before_release_is_clean() {
+    let body = r#"unsafe fn name(obj: *mut PyObject, arg: *mut PyObject) -> Vec<u8> {
+    let text = PyObject_Str(obj);
+    if text.is_null() {
+        return Vec::new();
+    }
+    let data = PyUnicode_AsUTF8(text);
+    if data.is_null() {
+        Py_DECREF(text);
+        return Vec::new();
+    }
+    let owned = std::ffi::CStr::from_ptr(data).to_bytes().to_vec();
+    Py_DECREF(text);
+    let raw = PyBytes_AS_STRING(arg);
+    let _ = std::slice::from_raw_parts(raw.cast::<u8>(), 1);
+    owned
+}
+"#;
+    assert_eq!(rc_codes(body), Vec::<&str>::new());
+}

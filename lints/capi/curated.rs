@@ -12,8 +12,8 @@
 //!   exception), `-1`, `0` (`PyArg_Parse*`), `ambiguous` (-1 is also a valid
 //!   result: check `PyErr_Occurred()`), `never`.
 //! - flags: `steal=I[,J]` (stolen always), `steal-ok=I` (stolen only on success),
-//!   `null-ok` (a stolen argument may be NULL), `from=I` (a borrowed result is
-//!   owned by argument I), `strong=Name` (strong-reference replacement),
+//!   `null-ok` (a stolen argument may be NULL), `from=I` (a borrowed result, or
+//!   a `ptr` into an object's memory, is owned by argument I), `strong=Name` (strong-reference replacement),
 //!   `out=I:new|borrowed[,...]` (`PyObject **` out-parameters), `detached`
 //!   (callable without an attached thread state), `raises` (sets an exception
 //!   whatever it returns), `op=...` (refcount primitive).
@@ -389,7 +389,7 @@ PyUnicode_FindChar                 val       never
 PyUnicode_GetLength                val       -1
 PyUnicode_GET_LENGTH               val       never
 PyUnicode_KIND                     val       never
-PyUnicode_DATA                     ptr       never
+PyUnicode_DATA                     ptr       never      from=0
 PyUnicode_1BYTE_DATA               ptr       never
 PyUnicode_2BYTE_DATA               ptr       never
 PyUnicode_4BYTE_DATA               ptr       never
@@ -406,8 +406,8 @@ PyUnicode_READY                    val       -1
 PyUnicode_IsIdentifier             val       never
 PyUnicode_Append                   val       never
 PyUnicode_AppendAndDel             val       never     steal=1
-PyUnicode_AsUTF8                   ptr       null
-PyUnicode_AsUTF8AndSize            ptr       null
+PyUnicode_AsUTF8                   ptr       null      from=0
+PyUnicode_AsUTF8AndSize            ptr       null      from=0
 PyUnicode_AsWideChar               val       -1
 PyUnicode_AsWideCharString         ptr       null
 PyUnicode_AsUCS4                   ptr       null
@@ -459,8 +459,8 @@ PyBytes_FromFormat                 new       null
 PyBytes_FromFormatV                new       null
 PyBytes_FromObject                 new       null
 PyBytes_Join                       new       null
-PyBytes_AsString                   ptr       null
-PyBytes_AS_STRING                  ptr       never
+PyBytes_AsString                   ptr       null      from=0
+PyBytes_AS_STRING                  ptr       never      from=0
 PyBytes_AsStringAndSize            val       -1
 PyBytes_Size                       val       -1
 PyBytes_GET_SIZE                   val       never
@@ -474,8 +474,8 @@ PyByteArray_FromStringAndSize      new       null
 PyByteArray_Concat                 new       null
 PyByteArray_Size                   val       -1
 PyByteArray_GET_SIZE               val       never
-PyByteArray_AsString               ptr       null
-PyByteArray_AS_STRING              ptr       never
+PyByteArray_AsString               ptr       null      from=0
+PyByteArray_AS_STRING              ptr       never      from=0
 PyByteArray_Resize                 val       -1
 
 # --- Long ----------------------------------------------------------------------------------

@@ -627,22 +627,54 @@ fn use_paths(ast: &syn::File) -> HashMap<String, Vec<String>> {
 
 /// `unsafe impl Send`/`Sync` for a crate type with an object-pointer field.
 fn send_impls(cx: &CrateContext<'_>, out: &mut Vec<Diagnostic>) {
-    let mut holders: HashMap<String, (usize, Range<usize>, String)> = HashMap::new();
+    let mut holders: HashMap<String, (usize, Range<usize>, String, bool)> = HashMap::new();
     for (i, file) in cx.files.iter().enumerate() {
         let mut finder = HolderTypes { file, index: i, found: &mut holders };
         finder.visit_file(&file.ast);
     }
+    if holders.is_empty() {
+        return;
+    }
+    let graph = crate::callgraph::CallGraph::build(cx.files, cx.index);
+    let gated: HashSet<String> = holders
+        .iter()
+        .filter(|(ty, (_, _, _, is_pub))| !is_pub && token_gated(cx, &graph, ty))
+        .map(|(ty, _)| ty.clone())
+        .collect();
     for file in cx.files {
-        let mut impls = SendImpls { file, holders: &holders, files: cx.files, out: &mut *out };
+        let mut impls = SendImpls { file, holders: &holders, gated: &gated, files: cx.files, out: &mut *out };
         impls.visit_file(&file.ast);
     }
 }
 
-/// Types of the crate with a field holding an object pointer: name -> (file, field range, field name).
+/// Whether a pointer-holding type is a token-gated handle (the safe API's
+/// `Py<T>`, PyO3's `Py<T>`): some method takes a thread-state token, and no
+/// method or `Drop` reaches the C API without one or without testing that a
+/// thread state is attached. Moving such a handle to another thread moves a
+/// pointer nobody there can use without attaching first.
+fn token_gated(cx: &CrateContext<'_>, graph: &crate::callgraph::CallGraph<'_>, ty: &str) -> bool {
+    let methods: Vec<usize> = cx
+        .index
+        .fns
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            !f.in_test
+                && f.self_ty.as_deref() == Some(ty)
+                && (f.trait_name.is_none() || f.trait_name.as_deref() == Some("Drop"))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    methods.iter().any(|&i| syntax::has_token_param(cx.index.fns[i].sig))
+        && methods.iter().all(|&i| !crate::unwind::touches_unattached(cx, graph, i))
+}
+
+/// Types of the crate with a field holding an object pointer:
+/// name -> (file, field range, field name, field is `pub`).
 struct HolderTypes<'a> {
     file: &'a SourceFile,
     index: usize,
-    found: &'a mut HashMap<String, (usize, Range<usize>, String)>,
+    found: &'a mut HashMap<String, (usize, Range<usize>, String, bool)>,
 }
 
 impl HolderTypes<'_> {
@@ -650,7 +682,8 @@ impl HolderTypes<'_> {
         for (i, field) in fields.iter().enumerate() {
             if type_kind(&field.ty).is_some() {
                 let label = field.ident.as_ref().map_or_else(|| i.to_string(), ToString::to_string);
-                self.found.insert(name.to_string(), (self.index, self.file.range(field.span()), label));
+                let is_pub = matches!(field.vis, syn::Visibility::Public(_));
+                self.found.insert(name.to_string(), (self.index, self.file.range(field.span()), label, is_pub));
                 return;
             }
         }
@@ -675,7 +708,9 @@ impl<'ast> Visit<'ast> for HolderTypes<'_> {
 
 struct SendImpls<'a, 'o> {
     file: &'a SourceFile,
-    holders: &'a HashMap<String, (usize, Range<usize>, String)>,
+    holders: &'a HashMap<String, (usize, Range<usize>, String, bool)>,
+    /// Token-gated handles, whose `Send`/`Sync` is the design.
+    gated: &'a HashSet<String>,
     files: &'a [SourceFile],
     out: &'o mut Vec<Diagnostic>,
 }
@@ -688,8 +723,8 @@ impl<'ast> Visit<'ast> for SendImpls<'_, '_> {
         };
         let syn::Type::Path(self_ty) = &*imp.self_ty else { return };
         let Some(ty) = syntax::last_segment(&self_ty.path) else { return };
-        let Some((file_index, field_range, field)) = self.holders.get(&ty) else { return };
-        if syntax::is_cfg_test(&imp.attrs) {
+        let Some((file_index, field_range, field, _)) = self.holders.get(&ty) else { return };
+        if syntax::is_cfg_test(&imp.attrs) || self.gated.contains(&ty) {
             return;
         }
         let range = self.file.range_between(unsafety.span, imp.self_ty.span());

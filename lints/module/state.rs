@@ -42,7 +42,7 @@ pub(super) fn check_single_phase(w: &mut Walker<'_, '_>, call: &syn::ExprCall) {
 /// MD004 at a `static` whose type holds a Python object pointer.
 pub(super) fn check_static(w: &mut Walker<'_, '_>, item: &syn::ItemStatic) {
     let mut seen = HashSet::new();
-    if !holds_object_ptr(&item.ty, w.items, &mut seen) {
+    if w.immortal.contains(&item.ident.to_string()) || !holds_object_ptr(&item.ty, w.items, &mut seen) {
         return;
     }
     let file = w.file;

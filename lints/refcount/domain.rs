@@ -120,6 +120,8 @@ pub struct State {
     outs: BTreeMap<Site, BTreeSet<Site>>,
     /// Items stolen by a container (`PyTuple_SetItem(t, i, item)`): item -> container.
     stolen_by: BTreeMap<Site, Site>,
+    /// Pointers into an object's memory (`PyUnicode_AsUTF8(s)`, `PyBytes_AS_STRING(b)`): buffer -> object.
+    views: BTreeMap<Site, Site>,
     pub exc: Exc,
 }
 
@@ -406,7 +408,8 @@ impl<'a> RcDomain<'a> {
             syn::Expr::Path(p) => {
                 if p.qself.is_none() && p.path.segments.len() == 1 {
                     let name = p.path.segments[0].ident.to_string();
-                    if name == "NULL" {
+                    // `None` is a wrapped helper's failure, like NULL.
+                    if name == "NULL" || name == "None" {
                         return Val::default();
                     }
                     st.vars.get(&name).cloned().unwrap_or_else(Val::unknown)
@@ -631,6 +634,9 @@ impl<'a> RcDomain<'a> {
                 }
                 match summary {
                     Some(s) => {
+                        // Summaries leave `self` out: a pointer that is the receiver of a
+                        // crate method (PyO3's `ffi::X(..).assume_owned(py)`) may be taken over.
+                        Self::pass_unknown(st, &recv);
                         for (i, v) in vals.iter().enumerate() {
                             self.crate_param_effect(st, s, i, v, self.range(e));
                         }
@@ -895,6 +901,15 @@ impl<'a> RcDomain<'a> {
                     }
                 };
                 self.produce(st, site, Obj { own, null }, || self.call_info(name, e, f.failure, true));
+                if f.returns == Returns::NonObject {
+                    let owner = f.borrowed_from.and_then(|i| vals.get(i)).and_then(|v| {
+                        (v.sites.len() == 1 && !v.unknown).then(|| *v.sites.iter().next().expect("one site"))
+                    });
+                    match owner {
+                        Some(owner) => st.views.insert(site, owner),
+                        None => st.views.remove(&site),
+                    };
+                }
                 Val::site(site)
             }
             Returns::Value => {
@@ -1274,21 +1289,36 @@ impl<'a> RcDomain<'a> {
                 .filter_map(|s| match st.objs.get(s) {
                     Some(Obj { own: Own::Borrowed { owner: Some(owner), extra: 0 }, .. }) => Some(*owner),
                     Some(Obj { own: Own::Stolen(_), .. }) => st.stolen_by.get(s).copied(),
+                    Some(Obj { own: Own::NonObject, .. }) => st.views.get(s).copied(),
                     _ => None,
                 })
                 .collect();
+            let view = v.sites.iter().all(|s| st.views.contains_key(s));
             if owners.len() == v.sites.len() {
                 if let Some(Obj { own: Own::Released(r), .. }) = owners.first().and_then(|o| st.objs.get(o)) {
                     let r = r.clone();
                     let item = self.quoted_name(st, *v.sites.iter().next().expect("definite"));
                     let container = self.quoted_name(st, owners[0]);
+                    let (message, label, help) = if view {
+                        (
+                            format!("{item} points into {container}'s memory, which nothing keeps alive after {container} was released"),
+                            format!("{container} released here, and {item} pointed into it"),
+                            "copy the data out (`to_vec()`, `to_owned()`) before releasing the object, or release it after the last use".to_string(),
+                        )
+                    } else {
+                        (
+                            format!("{item} is used after its container {container} was released"),
+                            format!("{container} released here, and {item} belonged to it"),
+                            "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".to_string(),
+                        )
+                    };
                     self.report(Finding {
                         code: "RC004",
                         range: at(),
-                        message: format!("{item} is used after its container {container} was released"),
+                        message,
                         label: "used here".into(),
-                        labels: vec![(r, format!("{container} released here, and {item} belonged to it"))],
-                        help: "take a strong reference to the item (`Py_NewRef`) before releasing its container, or release the container later".into(),
+                        labels: vec![(r, label)],
+                        help,
                         key: ("RC004", at().start),
                     });
                     Self::forget(st, v);
@@ -1779,6 +1809,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             steals: BTreeMap::new(),
             outs: BTreeMap::new(),
             stolen_by: BTreeMap::new(),
+            views: BTreeMap::new(),
             exc: Exc::No,
         };
         for (i, (name, is_obj, range)) in self.facts.params.iter().enumerate() {
@@ -1826,6 +1857,7 @@ impl<'b> Domain<'b> for RcDomain<'_> {
             into.outs.entry(*k).or_default().extend(v.iter().copied());
         }
         into.stolen_by.retain(|k, v| other.stolen_by.get(k) == Some(v));
+        into.views.retain(|k, v| other.views.get(k) == Some(v));
         if into.exc != other.exc {
             into.exc = Exc::Maybe;
         }
@@ -1926,7 +1958,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 if let (Some(t), Some(value)) = (cond::null_test(scrutinee), bool_arm(arms, i)) {
                     return self.refine_null(cfg, st, t.ptr, t.null_when_true == value);
                 }
-                if cond::option_of_ptr(scrutinee).is_some() || self.null_checked_arg(scrutinee).is_some() {
+                if cond::option_of_ptr(scrutinee).is_some()
+                    || self.null_checked_arg(scrutinee).is_some()
+                    || self.wrapped_call(scrutinee).is_some()
+                {
                     return self.refine_presence(cfg, st, scrutinee, pat, cond::pattern_presence(pat), true);
                 }
                 if let Some(call) = self.status_of(cfg, st, scrutinee) {
@@ -1954,7 +1989,10 @@ impl<'b> Domain<'b> for RcDomain<'_> {
                 true
             }
             NodeKind::Try { expr, .. } => {
-                if let Some(ptr) = cond::option_of_ptr(&expr.expr).or_else(|| self.null_checked_arg(&expr.expr)) {
+                let tested = cond::option_of_ptr(&expr.expr)
+                    .or_else(|| self.null_checked_arg(&expr.expr))
+                    .or_else(|| self.wrapped_call(&expr.expr));
+                if let Some(ptr) = tested {
                     return self.refine_null(cfg, st, ptr, edge.kind == EdgeKind::TryErr);
                 }
                 true
@@ -1982,6 +2020,22 @@ impl RcDomain<'_> {
         st.exc = if set { Exc::Yes } else { Exc::No };
     }
 
+    /// A call of a crate helper returning its object wrapped (`Result<*mut PyObject, E>`,
+    /// `Option<NonNull<PyObject>>`), maybe through `.map_err(..)`/`.ok()`: the call
+    /// itself is the pointer whose `Ok`/`Some` a `?` or a pattern tests.
+    fn wrapped_call<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
+        match place::peel(e) {
+            syn::Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "map_err" | "ok") => {
+                self.wrapped_call(&m.receiver)
+            }
+            call @ syn::Expr::Call(c) => {
+                let name = syntax::call_name(c)?;
+                (self.api.get(&name).is_none() && self.summaries.get(&name)?.wrapped).then_some(call)
+            }
+            _ => None,
+        }
+    }
+
     /// `check(p)` where `check` is a crate helper that returns `p` when it is not NULL and fails otherwise.
     fn null_checked_arg<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::Expr> {
         let syn::Expr::Call(c) = place::peel(e) else { return None };
@@ -2003,7 +2057,9 @@ impl RcDomain<'_> {
         presence: cond::Presence,
         matched: bool,
     ) -> bool {
-        let ptr = cond::option_of_ptr(scrutinee).or_else(|| self.null_checked_arg(scrutinee));
+        let ptr = cond::option_of_ptr(scrutinee)
+            .or_else(|| self.null_checked_arg(scrutinee))
+            .or_else(|| self.wrapped_call(scrutinee));
         if let Some(ptr) = ptr {
             let non_null = match (presence, matched) {
                 (cond::Presence::Present, m) => Some(m),

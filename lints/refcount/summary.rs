@@ -41,6 +41,9 @@ pub struct FnSummary {
     pub returns_param: Option<usize>,
     /// With `returns_param`: it returns the parameter exactly when it is not NULL (a NULL check helper).
     pub null_checks_param: bool,
+    /// The object comes wrapped (`Result<*mut PyObject, E>`, `Option<NonNull<PyObject>>`):
+    /// `Err`/`None` is the failure, and `?`, `let .. else` and `match` test it.
+    pub wrapped: bool,
 }
 
 /// Summaries of one crate's functions, by name (names defined more than once are left out).
@@ -112,8 +115,9 @@ impl Summaries {
 }
 
 fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
+    let wrapped = matches!(&sig.output, syn::ReturnType::Type(_, ty) if crate::syntax::is_wrapped_object_ptr(ty));
     let returns_object = match &sig.output {
-        syn::ReturnType::Type(_, ty) => crate::syntax::is_object_ptr(ty),
+        syn::ReturnType::Type(_, ty) => crate::syntax::is_object_ptr(ty) || wrapped,
         syn::ReturnType::Default => false,
     };
     let returns = if returns_object && !exits.is_empty() {
@@ -194,5 +198,6 @@ fn summarise(sig: &syn::Signature, exits: &[ExitRecord]) -> FnSummary {
         sets_exception_on_failure: matches!(failure, Failure::Null | Failure::MinusOne),
         returns_param,
         null_checks_param,
+        wrapped,
     }
 }

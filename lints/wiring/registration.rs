@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::modules::ModuleCrate;
+use crate::buildfiles::{self, setup::SetupEntry};
 use crate::context::ExtraSources;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceText;
@@ -208,48 +209,22 @@ fn normalize_member(member: &str) -> String {
     member.trim().trim_start_matches("./").trim_end_matches('/').to_string()
 }
 
-/// The words of a Setup line with its `@MODULE_X_TRUE@` prefix split off as the first.
-pub(super) fn setup_tokens(line: &str) -> Vec<&str> {
-    let t = line.trim();
-    if t.starts_with('#') || t.is_empty() {
-        return Vec::new();
-    }
-    let rest = match t.strip_prefix('@').and_then(|r| r.split_once('@')) {
-        Some((_, rest)) => rest,
-        None => t,
-    };
-    rest.split_whitespace().collect()
-}
-
-/// The `@MODULE_<NAME>_TRUE@` prefix of a Setup line, if any.
-fn setup_prefix(line: &str) -> Option<&str> {
-    let t = line.trim();
-    let rest = t.strip_prefix('@')?;
-    let (var, _) = rest.split_once('@')?;
-    Some(var)
-}
-
-fn setup_line(name: &str) -> String {
-    format!("@MODULE_{}_TRUE@{name} {name}/Cargo.toml {name}/src/lib.rs lib{name}.a", name.to_ascii_uppercase())
-}
-
 /// `Modules/Setup.stdlib.in` must build the module from its crate.
 fn check_setup(setup: &Arc<SourceText>, m: &ModuleCrate, name: &str, out: &mut Vec<Diagnostic>) {
-    let expected = setup_line(name);
+    let expected = buildfiles::setup::rust_entry(name);
     let var = format!("MODULE_{}_TRUE", name.to_ascii_uppercase());
     let manifest = format!("{}/Cargo.toml", m.dir_name);
-    let entries: Vec<(Range<usize>, &str)> =
-        lines_of(&setup.text).filter(|(_, line)| setup_tokens(line).first() == Some(&name)).collect();
+    let all = buildfiles::setup::entries(&setup.text);
+    let entries: Vec<&SetupEntry> = all.iter().filter(|e| e.name == name).collect();
     // The Rust entry names the crate manifest; a C module of the same name may stay beside it.
-    let rust_entry = entries.iter().find(|(_, line)| setup_tokens(line).contains(&manifest.as_str()));
-    if let Some((range, line)) = rust_entry.or(entries.first()) {
-        let tokens = setup_tokens(line);
+    let rust_entry = entries.iter().find(|e| e.words.contains(&manifest));
+    if let Some(entry) = rust_entry.or(entries.first()) {
         let archive = format!("lib{name}.a");
-        let problem = if !tokens.contains(&manifest.as_str()) {
+        let problem = if !entry.words.contains(&manifest) {
             Some(format!("builds `{name}` from C sources, not from its crate `{manifest}`"))
-        } else if setup_prefix(line) != Some(var.as_str()) {
+        } else if entry.var.as_deref() != Some(var.as_str()) {
             Some(format!("is not conditional on `@{var}@`"))
-        } else if !tokens.contains(&archive.as_str()) {
+        } else if !entry.words.contains(&archive) {
             Some(format!("does not name the static library `{archive}`"))
         } else {
             None
@@ -259,7 +234,7 @@ fn check_setup(setup: &Arc<SourceText>, m: &ModuleCrate, name: &str, out: &mut V
                 Diagnostic::new(
                     "BW001",
                     &setup.path,
-                    line_range(setup, range.start),
+                    line_range(setup, entry.range.start),
                     format!("the Setup entry for `{name}` {problem}"),
                 )
                 .with_primary_label("this entry")
@@ -268,16 +243,12 @@ fn check_setup(setup: &Arc<SourceText>, m: &ModuleCrate, name: &str, out: &mut V
         }
         return;
     }
-    let lines: Vec<(Range<usize>, &str)> = lines_of(&setup.text).collect();
-    let anchor = lines
-        .iter()
-        .rev()
-        .find(|(_, l)| setup_tokens(l).iter().any(|t| t.ends_with("/Cargo.toml")))
-        .or_else(|| {
-            lines.iter().find(|(_, l)| l.trim_start().starts_with('#') && l.to_ascii_lowercase().contains("rust"))
-        })
-        .map(|(r, _)| line_range(setup, r.start))
-        .unwrap_or(0..0);
+    let header = buildfiles::setup::rust_block_header(&setup.text);
+    let anchor = match (all.iter().rev().find(|e| e.is_rust()), header) {
+        (Some(last), _) => line_range(setup, last.range.start),
+        (None, Some(line)) => line_range(setup, setup.lines.line_start(line)),
+        (None, None) => 0..0,
+    };
     out.push(
         Diagnostic::new("BW001", &setup.path, anchor, format!("`{name}` is missing from Modules/Setup.stdlib.in"))
             .with_primary_label("the Rust modules are listed here")
@@ -286,25 +257,10 @@ fn check_setup(setup: &Arc<SourceText>, m: &ModuleCrate, name: &str, out: &mut V
     );
 }
 
-/// Whether a `configure.ac` line declares the module (`PY_STDLIB_MOD([name], ...)`).
-fn declares_module(line: &str, name: &str) -> bool {
-    let t = line.trim_start();
-    if t.starts_with("dnl") || t.starts_with('#') {
-        return false;
-    }
-    let Some(at) = t.find("PY_STDLIB_MOD") else { return false };
-    let Some(open) = t[at..].find('(') else { return false };
-    let arg = t[at + open + 1..].trim_start().trim_start_matches('[');
-    let end = arg.find([']', ',', ')']).unwrap_or(arg.len());
-    arg[..end].trim() == name
-}
-
 /// `configure.ac` must check for the module, and `configure` must have been regenerated.
 fn check_configure(configure: &Arc<SourceText>, generated: Option<&str>, name: &str, out: &mut Vec<Diagnostic>) {
-    let expected =
-        format!("PY_STDLIB_MOD([{name}], [test \"$HAVE_CARGO\" = yes], [test \"$HAVE_CARGO\" = yes], [], [])");
-    let lines: Vec<(Range<usize>, &str)> = lines_of(&configure.text).collect();
-    if let Some((range, _)) = lines.iter().find(|(_, l)| declares_module(l, name)) {
+    let mods = buildfiles::configure_ac::stdlib_mods(&configure.text);
+    if let Some(call) = mods.iter().find(|m| m.name == name) {
         let var = format!("MODULE_{}_TRUE", name.to_ascii_uppercase());
         let stale = generated.is_some_and(|g| g.contains("MODULE_") && g.contains("_TRUE") && !g.contains(&var));
         if stale {
@@ -312,7 +268,7 @@ fn check_configure(configure: &Arc<SourceText>, generated: Option<&str>, name: &
                 Diagnostic::new(
                     "BW001",
                     &configure.path,
-                    line_range(configure, range.start),
+                    line_range(configure, call.range.start),
                     format!("`configure` was not regenerated after `{name}` was added to configure.ac"),
                 )
                 .with_primary_label(format!("`configure` has no `{var}`"))
@@ -321,17 +277,15 @@ fn check_configure(configure: &Arc<SourceText>, generated: Option<&str>, name: &
         }
         return;
     }
-    let is_stdlib_mod = |l: &str| {
-        let t = l.trim_start();
-        t.starts_with("PY_STDLIB_MOD")
-    };
-    let anchor = lines
+    let anchor = mods
         .iter()
         .rev()
-        .find(|(_, l)| is_stdlib_mod(l) && l.contains("HAVE_CARGO"))
-        .or_else(|| lines.iter().rev().find(|(_, l)| is_stdlib_mod(l)))
-        .map(|(r, _)| line_range(configure, r.start))
+        .find(|m| m.needs_cargo())
+        .or_else(|| mods.iter().rev().find(|m| !m.simple))
+        .or(mods.last())
+        .map(|m| line_range(configure, m.range.start))
         .unwrap_or(0..0);
+    let expected = buildfiles::configure_ac::rust_module_call(name, false);
     out.push(
         Diagnostic::new(
             "BW001",

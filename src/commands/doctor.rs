@@ -224,6 +224,19 @@ pub fn diagnose(probe: &dyn Probe, root: Option<&Path>, cwd: &Path) -> Report {
     let rustc = probe_rustc(probe, dir);
     let config = root.map(ConfigStatus::read);
     let mut checks = vec![check_checkout(root)];
+    if let Some(journal) = root.and_then(crate::scaffold::journal::pending) {
+        checks.push(
+            Check::new(
+                "scaffold",
+                Status::Fail,
+                format!(
+                    "an interrupted `new-module` left {}: files it was changing may be half-edited",
+                    journal.display()
+                ),
+            )
+            .with_fix("run `cpython-rs new-module --repair` (it finishes the run or puts every file back)"),
+        );
+    }
     checks.push(check_rustc(probe, dir, &rustc, &required));
     checks.push(check_cargo(probe, dir, &required));
     checks.push(check_target(probe, dir, &rustc, config.as_ref().and_then(Option::as_ref)));
@@ -755,7 +768,14 @@ fn check_rust_modules(root: &Path, config: Option<&ConfigStatus>) -> Check {
     if modules.is_empty() {
         return Check::new("rust-modules", Status::Pass, "no Rust module is registered in Modules/Setup.stdlib.in yet");
     }
-    let configure = std::fs::read_to_string(root.join("configure")).unwrap_or_default();
+    let Ok(configure) = std::fs::read_to_string(root.join("configure")) else {
+        return Check::new(
+            "rust-modules",
+            Status::Fail,
+            format!("{} registered, but there is no `configure` to build them", module_list(&modules)),
+        )
+        .with_fix("generate it with `Tools/build/regen-configure.sh`, then run `./configure`");
+    };
     let (mut not_regenerated, mut not_configured, mut disabled, mut enabled) = (vec![], vec![], vec![], vec![]);
     for (name, flag) in &modules {
         let quoted = format!("`{name}`");

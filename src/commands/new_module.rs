@@ -4,12 +4,14 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::Args;
 use termcolor::{ColorChoice as TermColor, StandardStream, WriteColor};
 
 use crate::cli::exit;
 use crate::render::ColorChoice;
+use crate::scaffold::journal::{self, Lock, LockError, Repaired};
 use crate::scaffold::news::Section;
 use crate::scaffold::{self, report, ApiStyle, ExecuteOptions, Options};
 
@@ -19,7 +21,8 @@ use crate::scaffold::{self, report, ApiStyle, ExecuteOptions, Options};
                   cpython-rs new-module _proto --out-of-tree ../proto")]
 pub struct NewModuleArgs {
     /// The module's name, a Python identifier (`_fastjson`)
-    pub name: String,
+    #[arg(required_unless_present = "repair")]
+    pub name: Option<String>,
     /// The API style [default: safe when Modules/cpython-api exists, else sys]
     #[arg(long, value_enum)]
     pub api: Option<ApiStyle>,
@@ -44,10 +47,16 @@ pub struct NewModuleArgs {
     /// Write again the files new-module generated before (never files it did not generate or that were edited)
     #[arg(long)]
     pub force: bool,
+    /// Finish or undo a new-module run that was interrupted (killed, power loss), then stop
+    #[arg(long, conflicts_with_all = ["name", "dry_run", "out_of_tree", "force"])]
+    pub repair: bool,
     /// When to colour the output
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
 }
+
+/// How long a run waits for another one to finish with the checkout.
+const LOCK_WAIT: Duration = Duration::from_secs(120);
 
 pub fn run(args: NewModuleArgs) -> u8 {
     let cwd = match std::env::current_dir() {
@@ -57,8 +66,70 @@ pub fn run(args: NewModuleArgs) -> u8 {
             return exit::ERROR;
         }
     };
+    let mut stdout = StandardStream::stdout(term_color(args.color, std::io::stdout().is_terminal()));
+    let mut stderr = StandardStream::stderr(term_color(args.color, std::io::stderr().is_terminal()));
+    let refuse = |stderr: &mut StandardStream, problem: report::Problem| {
+        let _ = report::write_refusal(stderr, &problem.into());
+        exit::ERROR
+    };
+    // Every run that writes into a checkout holds its lock, and reads the files under it.
+    let in_checkout = !args.dry_run && args.out_of_tree.is_none();
+    let mut repaired = false;
+    let guard = if in_checkout {
+        let root = match scaffold::checkout::locate(args.cpython.as_deref(), &cwd) {
+            Ok(checkout) => checkout.root,
+            Err(problem) => return refuse(&mut stderr, problem),
+        };
+        let lock = Lock::acquire(&root, LOCK_WAIT, |pid| {
+            let who = pid.map_or_else(|| "another run".to_string(), |pid| format!("another run (pid {pid})"));
+            eprintln!("new-module: waiting for {who} to finish with this checkout...");
+        });
+        let lock = match lock {
+            Ok(lock) => lock,
+            Err(LockError::Busy { pid, path }) => {
+                let who = pid.map_or_else(String::new, |pid| format!(" (pid {pid})"));
+                return refuse(
+                    &mut stderr,
+                    report::Problem::new(format!("another new-module{who} is still changing this checkout"))
+                        .note(format!("waited {} seconds for `{}`", LOCK_WAIT.as_secs(), path.display()))
+                        .help("run again when it has finished"),
+                );
+            }
+            Err(LockError::Io(message)) => return refuse(&mut stderr, report::Problem::new(message)),
+        };
+        journal::discard_unfinished_journal(&root);
+        if let Some(path) = journal::pending(&root) {
+            match journal::repair(&path) {
+                Ok(done) => {
+                    repaired = true;
+                    eprintln!("new-module: {}", repaired_message(&done));
+                }
+                Err(errors) => {
+                    let problem = errors
+                        .iter()
+                        .fold(report::Problem::new("an interrupted new-module run could not be repaired"), |p, e| {
+                            p.note(e.clone())
+                        });
+                    return refuse(
+                        &mut stderr,
+                        problem.help("fix the cause, then run `cpython-rs new-module --repair`"),
+                    );
+                }
+            }
+        }
+        Some(lock)
+    } else {
+        None
+    };
+    let Some(name) = args.name.filter(|_| !args.repair) else {
+        // `--repair`: done above.
+        if !repaired {
+            println!("new-module: nothing to repair");
+        }
+        return exit::OK;
+    };
     let options = Options {
-        name: args.name,
+        name,
         api: args.api,
         cpython: args.cpython,
         out_of_tree: args.out_of_tree,
@@ -69,8 +140,6 @@ pub fn run(args: NewModuleArgs) -> u8 {
         cwd,
         now: None,
     };
-    let mut stdout = StandardStream::stdout(term_color(args.color, std::io::stdout().is_terminal()));
-    let mut stderr = StandardStream::stderr(term_color(args.color, std::io::stderr().is_terminal()));
     let prepared = match scaffold::prepare(&options) {
         Ok(prepared) => prepared,
         Err(refusal) => {
@@ -81,18 +150,42 @@ pub fn run(args: NewModuleArgs) -> u8 {
     if args.dry_run {
         return finish(report::write_dry_run(&mut stdout, &prepared), &mut stdout);
     }
-    match scaffold::execute(&prepared, &ExecuteOptions::default()) {
-        Ok(outcome) => finish(report::write_outcome(&mut stdout, &prepared, &outcome), &mut stdout),
+    let result = scaffold::execute(&prepared, &ExecuteOptions::default());
+    drop(guard);
+    match result {
+        Ok(outcome) => {
+            let code = finish(report::write_outcome(&mut stdout, &prepared, &outcome), &mut stdout);
+            if outcome.leftovers.is_empty() {
+                return code;
+            }
+            let problem = outcome
+                .leftovers
+                .iter()
+                .fold(report::Problem::new("the module was written, but its clean-up failed"), |p, e| {
+                    p.note(e.clone())
+                });
+            refuse(&mut stderr, problem.help("remove the files named above by hand"))
+        }
         Err(error) => {
             let problem = report::Problem::new(format!("could not write the module: {}", error.message));
             let problem = if error.rollback_errors.is_empty() {
                 problem.note("every change was undone; the tree is as it was")
             } else {
-                error.rollback_errors.iter().fold(problem, |p, e| p.note(format!("could not undo: {e}")))
+                error
+                    .rollback_errors
+                    .iter()
+                    .fold(problem, |p, e| p.note(format!("could not undo: {e}")))
+                    .help("fix the cause, then run `cpython-rs new-module --repair`")
             };
-            let _ = report::write_refusal(&mut stderr, &problem.into());
-            exit::ERROR
+            refuse(&mut stderr, problem)
         }
+    }
+}
+
+fn repaired_message(done: &Repaired) -> &'static str {
+    match done {
+        Repaired::Finished => "an interrupted run had written every file; its leftovers were removed",
+        Repaired::RolledBack => "an interrupted run was rolled back: every file it had changed is as it was before",
     }
 }
 

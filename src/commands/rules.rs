@@ -37,6 +37,8 @@ pub fn run_rules(args: RulesArgs) -> u8 {
                         "name": r.name,
                         "family": r.family.title(),
                         "severity": r.severity.as_str(),
+                        "default": r.default_on().as_str(),
+                        "groups": r.groups().map(|g| g.name()).collect::<Vec<_>>(),
                         "summary": r.summary,
                         "url": r.url(),
                     })
@@ -54,8 +56,20 @@ pub fn run_rules(args: RulesArgs) -> u8 {
                     println!("{}", r.family.title());
                     family = Some(r.family);
                 }
-                println!("  {:<7} {:<30} {:<8} {}", r.code, r.name, r.severity.as_str(), r.summary);
+                println!(
+                    "  {:<7} {:<30} {:<8} {:<9} {}",
+                    r.code,
+                    r.name,
+                    r.severity.as_str(),
+                    r.default_on().as_str(),
+                    r.summary
+                );
             }
+            println!();
+            println!(
+                "The fourth column says when a rule runs without a `select`: `on` always, `checkout` inside a \
+                 CPython checkout (the fork's policy), `pedantic` only when selected (`--select pedantic`)."
+            );
         }
     }
     exit::OK

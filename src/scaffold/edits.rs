@@ -3,6 +3,8 @@
 //! endings and the style of neighbouring entries are kept; the new entry is
 //! inserted in sorted position; an entry already there is never added again.
 
+use cpython_rs_lints::buildfiles::{self, configure_ac, pcbuild, setup};
+
 /// The result of one edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
@@ -52,20 +54,6 @@ impl<'a> Lines<'a> {
         out
     }
 
-    /// The text with line `i` replaced by `content` (keeping its ending).
-    fn replace(&self, i: usize, content: &str) -> String {
-        let mut out = String::new();
-        for (j, line) in self.lines.iter().enumerate() {
-            if j == i {
-                out.push_str(content);
-                out.push_str(&line[self.content(j).len()..]);
-            } else {
-                out.push_str(line);
-            }
-        }
-        out
-    }
-
     fn push_new(&self, out: &mut String, new: &[String]) {
         for line in new {
             out.push_str(line);
@@ -86,39 +74,71 @@ fn sorted_position(entries: &[(usize, String)], key: &str) -> usize {
     }
 }
 
-/// The leading whitespace of a line.
-fn indent(line: &str) -> &str {
-    &line[..line.len() - line.trim_start().len()]
-}
-
 // ---------------------------------------------------------------------------
 // Root Cargo.toml: `[workspace] members`.
 
-/// Add `member` (`Modules/<name>`) to the workspace's `members`.
+/// Add `member` (`Modules/<name>`) to the workspace's `members`, with
+/// `toml_edit` (what `cargo add` uses): any valid array is understood, and
+/// everything else in the file is kept byte for byte.
 pub fn workspace_member(text: &str, member: &str) -> Edit {
-    let Ok(table) = text.parse::<toml::Table>() else {
+    let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() else {
         return Edit::NoAnchor("it is not valid TOML".into());
     };
-    let Some(members) = table.get("workspace").and_then(|w| w.get("members")).and_then(|m| m.as_array()) else {
+    let Some(members) = doc.get_mut("workspace").and_then(|w| w.get_mut("members")).and_then(|m| m.as_array_mut())
+    else {
         return Edit::NoAnchor("it has no `[workspace] members` array".into());
     };
     if members.iter().filter_map(|m| m.as_str()).any(|m| glob_matches(m, member)) {
         return Edit::Present;
     }
-    let lines = Lines::new(text);
-    let Some(start) = members_line(&lines) else {
-        return Edit::NoAnchor("its `members` array is not written where `[workspace]` starts".into());
-    };
-    let first = lines.content(start);
-    let open = first.find('[').unwrap_or(0);
-    let edited = if first[open..].contains(']') {
-        single_line_member(&lines, start, member)
+    let multiline =
+        members.iter().any(|v| v.decor().prefix().and_then(|p| p.as_str()).is_some_and(|p| p.contains('\n')));
+    let at = members.iter().position(|v| v.as_str().is_some_and(|s| s > member)).unwrap_or(members.len());
+    // The new item takes the indentation of its neighbours; a comment above
+    // the item it goes before stays there, unless it heads the whole list.
+    let neighbour = members.get(at).or_else(|| members.get(at.wrapping_sub(1)));
+    let indent = neighbour.and_then(|v| v.decor().prefix()).and_then(|p| p.as_str()).map_or_else(
+        || if multiline { "\n    ".to_string() } else { String::new() },
+        |p| match p.rfind('\n') {
+            Some(nl) => p[nl..].to_string(),
+            None => " ".to_string(),
+        },
+    );
+    if multiline && at == members.len() && !members.trailing_comma() {
+        // `"last"\n]`: the line break is the last item's suffix; move it past the comma to come.
+        if let Some(last) = members.iter_mut().last() {
+            let suffix = last.decor().suffix().and_then(|s| s.as_str()).unwrap_or_default().to_string();
+            last.decor_mut().set_suffix("");
+            let trailing = members.trailing().as_str().unwrap_or_default().to_string();
+            members.set_trailing(format!("{suffix}{trailing}"));
+        }
+        members.set_trailing_comma(true);
+    }
+    let mut value = toml_edit::Value::from(member);
+    if at == 0 && !members.is_empty() {
+        let first = members.get_mut(0).expect("not empty");
+        let prefix = first.decor().prefix().and_then(|p| p.as_str()).unwrap_or_default().to_string();
+        first.decor_mut().set_prefix(if multiline { indent.clone() } else { " ".to_string() });
+        value.decor_mut().set_prefix(prefix);
     } else {
-        multi_line_member(&lines, start, member)
-    };
-    match edited {
-        Some(new) if verify_member(&new, member) => Edit::Changed(new),
-        _ => Edit::NoAnchor("its `members` array is written in a way this edit does not handle".into()),
+        value.decor_mut().set_prefix(if members.is_empty() && !multiline { String::new() } else { indent });
+    }
+    value.decor_mut().set_suffix("");
+    members.insert_formatted(at, value);
+    let edited = keep_line_endings(text, doc.to_string());
+    if verify_member(&edited, member) {
+        Edit::Changed(edited)
+    } else {
+        Edit::NoAnchor("its `members` array is written in a way this edit does not handle".into())
+    }
+}
+
+/// `edited` with the line endings of `original` (toml_edit writes `\n`).
+fn keep_line_endings(original: &str, edited: String) -> String {
+    if original.contains("\r\n") {
+        edited.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        edited
     }
 }
 
@@ -140,176 +160,89 @@ fn verify_member(text: &str, member: &str) -> bool {
     })
 }
 
-/// The line where `members = [` starts inside `[workspace]`.
-fn members_line(lines: &Lines<'_>) -> Option<usize> {
-    let mut in_workspace = false;
-    for i in 0..lines.len() {
-        let t = lines.content(i).trim();
-        if t.starts_with('[') && !t.starts_with("[[") && t.contains(']') && !t.contains('=') {
-            in_workspace = t.split('#').next().is_some_and(|h| h.trim() == "[workspace]");
-        } else if in_workspace && t.split('=').next().is_some_and(|k| k.trim() == "members") && t.contains('[') {
-            return Some(i);
-        }
-    }
-    None
-}
-
-/// The string literals of a one-line array, with their byte ranges.
-fn string_items(line: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    let mut items = Vec::new();
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => break,
-            quote @ (b'"' | b'\'') => {
-                let start = i;
-                i += 1;
-                while i < bytes.len() && bytes[i] != quote {
-                    i += if bytes[i] == b'\\' && quote == b'"' { 2 } else { 1 };
-                }
-                // `i` is at the closing quote, or past the end of an unterminated string.
-                let close = i.min(bytes.len());
-                let end = (close + 1).min(bytes.len());
-                items.push((start..end, line[start + 1..close].to_string()));
-                i = end;
-            }
-            _ => i += 1,
-        }
-    }
-    items
-}
-
-fn single_line_member(lines: &Lines<'_>, at: usize, member: &str) -> Option<String> {
-    let line = lines.content(at);
-    let items = string_items(line);
-    let new = format!("\"{member}\"");
-    let content = match items.iter().find(|(_, s)| s.as_str() > member) {
-        Some((range, _)) => format!("{}{new}, {}", &line[..range.start], &line[range.start..]),
-        None => match items.last() {
-            Some((range, _)) => format!("{}, {new}{}", &line[..range.end], &line[range.end..]),
-            None => {
-                let open = line.find('[')? + 1;
-                format!("{}{new}{}", &line[..open], &line[open..])
-            }
-        },
-    };
-    Some(lines.replace(at, &content))
-}
-
-fn multi_line_member(lines: &Lines<'_>, start: usize, member: &str) -> Option<String> {
-    let mut entries = Vec::new();
-    let mut end = None;
-    for i in start + 1..lines.len() {
-        let t = lines.content(i).trim();
-        if t.starts_with(']') {
-            end = Some(i);
-            break;
-        }
-        if t.starts_with('"') || t.starts_with('\'') {
-            let items = string_items(t);
-            if items.len() != 1 || t.contains(']') {
-                return None;
-            }
-            entries.push((i, items[0].1.clone()));
-        } else if !t.is_empty() && !t.starts_with('#') {
-            return None;
-        }
-    }
-    let end = end?;
-    let width = entries.first().map_or("    ", |(i, _)| indent(lines.content(*i)));
-    let new_line = format!("{width}\"{member}\",");
-    let at = if entries.is_empty() { end } else { sorted_position(&entries, member) };
-    // The entry that ends up above the new one needs a trailing comma.
-    if let Some(&(last, _)) = entries.last().filter(|(i, _)| *i < at) {
-        let content = lines.content(last);
-        let items = string_items(content);
-        let after = &content[items.first()?.0.end..];
-        if !after.trim_start().starts_with(',') {
-            let end_of_item = items.first()?.0.end;
-            let with_comma = format!("{},{}", &content[..end_of_item], &content[end_of_item..]);
-            let text = lines.replace(last, &with_comma);
-            return Some(Lines::new(&text).insert(at, &[new_line]));
-        }
-    }
-    Some(lines.insert(at, &[new_line]))
-}
-
 // ---------------------------------------------------------------------------
 // Modules/Setup.stdlib.in: the `# Rust modules` block.
 
 /// `@MODULE_<NAME>_TRUE@<name> <name>/Cargo.toml <name>/src/lib.rs lib<name>.a`.
 pub fn setup_line(name: &str) -> String {
-    format!("@MODULE_{}_TRUE@{name} {name}/Cargo.toml {name}/src/lib.rs lib{name}.a", name.to_ascii_uppercase())
+    setup::rust_entry(name)
 }
 
 /// Add the module's line to the `# Rust modules` block, creating the block at the end if there is none.
 pub fn setup_stdlib(text: &str, name: &str) -> Edit {
-    let lines = Lines::new(text);
-    if (0..lines.len()).any(|i| super::names::setup_module_name(lines.content(i)) == Some(name)) {
+    let entries = setup::entries(text);
+    if entries.iter().any(|e| e.name == name) {
         return Edit::Present;
     }
+    let lines = Lines::new(text);
     let new = setup_line(name);
-    let header = (0..lines.len()).find(|&i| {
-        let t = lines.content(i).trim();
-        t.starts_with('#') && t.trim_start_matches('#').trim().to_ascii_lowercase().starts_with("rust modules")
-    });
-    let Some(header) = header else {
+    let rust: Vec<(usize, String)> =
+        entries.iter().filter(|e| e.is_rust()).map(|e| (e.lines.start, e.name.clone())).collect();
+    if !rust.is_empty() {
+        // After the last Rust entry that sorts before it (past its continuation lines), else before the first.
+        let at = match entries.iter().rfind(|e| e.is_rust() && e.name.as_str() < name) {
+            Some(before) => before.lines.end,
+            None => rust[0].0,
+        };
+        return Edit::Changed(lines.insert(at, &[new]));
+    }
+    let Some(header) = setup::rust_block_header(text) else {
         let mut block = vec![String::new(), "#".repeat(76), "# Rust modules".into(), "#".into(), new];
         if text.is_empty() || text.ends_with("\n\n") || text.ends_with("\r\n\r\n") {
             block.remove(0);
         }
         return Edit::Changed(lines.insert(lines.len(), &block));
     };
-    let mut entries = Vec::new();
-    let mut last_comment = header;
-    for i in header + 1..lines.len() {
-        let t = lines.content(i).trim();
-        if t.is_empty() || t.starts_with("####") {
-            break;
-        }
-        match super::names::setup_module_name(t) {
-            Some(module) => entries.push((i, module.to_string())),
-            None if t.starts_with('#') && entries.is_empty() => last_comment = i,
-            None => {}
-        }
+    // Below the header and the comment lines that follow it.
+    let mut at = header + 1;
+    while at < lines.len() && lines.content(at).trim_start().starts_with('#') && !lines.content(at).contains("####") {
+        at += 1;
     }
-    let at = if entries.is_empty() { last_comment + 1 } else { sorted_position(&entries, name) };
     Edit::Changed(lines.insert(at, &[new]))
 }
 
 // ---------------------------------------------------------------------------
 // configure.ac: `PY_STDLIB_MOD`.
 
-/// `PY_STDLIB_MOD([<name>], [test "$HAVE_CARGO" = yes], [test "$HAVE_CARGO" = yes], [], [])`.
+/// The check for a Rust module, on one line (for a message).
 pub fn configure_line(name: &str) -> String {
-    format!("PY_STDLIB_MOD([{name}], [test \"$HAVE_CARGO\" = yes], [test \"$HAVE_CARGO\" = yes], [], [])")
+    configure_ac::rust_module_call(name, false)
 }
 
-fn configured_module(line: &str) -> Option<&str> {
-    let rest = line.trim_start();
-    let rest = rest.strip_prefix("PY_STDLIB_MOD_SIMPLE([").or_else(|| rest.strip_prefix("PY_STDLIB_MOD(["))?;
-    rest.split_once(']').map(|(n, _)| n)
-}
-
-/// Add the module's check next to the other Rust modules' checks, or before
-/// the `MODULE_BLOCK` substitution that must follow every check.
+/// Add the module's check next to the other Rust modules' checks, laid out as
+/// they are, or before the `MODULE_BLOCK` substitution that must follow every check.
 pub fn configure_ac(text: &str, name: &str) -> Edit {
-    let lines = Lines::new(text);
-    if (0..lines.len()).any(|i| configured_module(lines.content(i)) == Some(name)) {
+    let mods = configure_ac::stdlib_mods(text);
+    if mods.iter().any(|m| m.name == name) {
         return Edit::Present;
     }
-    let new = configure_line(name);
-    let cargo: Vec<(usize, String)> = (0..lines.len())
-        .filter(|&i| lines.content(i).contains("HAVE_CARGO"))
-        .filter_map(|i| configured_module(lines.content(i)).map(|m| (i, m.to_string())))
-        .collect();
-    if let Some(&(first, _)) = cargo.first() {
-        // The contiguous run of Rust checks that starts at the first one.
-        let run: Vec<(usize, String)> =
-            cargo.iter().enumerate().take_while(|(k, (i, _))| *i == first + k).map(|(_, e)| e.clone()).collect();
-        let at = sorted_position(&run, name);
-        return Edit::Changed(lines.insert(at, &[new]));
+    let lines = Lines::new(text);
+    let rust: Vec<&configure_ac::StdlibMod> = mods.iter().filter(|m| m.needs_cargo()).collect();
+    if let Some(first) = rust.first() {
+        let call = configure_ac::rust_module_call(name, first.is_multiline(text));
+        let new: Vec<String> = call.lines().map(str::to_string).collect();
+        let at = match rust.iter().rfind(|m| m.name.as_str() < name) {
+            Some(before) => {
+                let end = before.range.end;
+                let rest = text[end..].split('\n').next().unwrap_or_default().trim();
+                if !(rest.is_empty() || rest.starts_with("dnl") || rest.starts_with('#')) {
+                    return Edit::NoAnchor(format!(
+                        "the check for `{}` is followed by more code on its line",
+                        before.name
+                    ));
+                }
+                buildfiles::line_of(text, end) + 1
+            }
+            None => {
+                let start = first.range.start;
+                let line = buildfiles::line_of(text, start);
+                if !text[..start].rsplit('\n').next().unwrap_or_default().trim().is_empty() {
+                    return Edit::NoAnchor(format!("the check for `{}` does not start its line", first.name));
+                }
+                line
+            }
+        };
+        return Edit::Changed(lines.insert(at, &new));
     }
     let anchor = (0..lines.len()).find(|&i| {
         let t = lines.content(i).trim();
@@ -317,7 +250,12 @@ pub fn configure_ac(text: &str, name: &str) -> Edit {
     });
     let anchor = anchor.or_else(|| (0..lines.len()).find(|&i| lines.content(i).contains("AC_SUBST([MODULE_BLOCK])")));
     match anchor {
-        Some(at) => Edit::Changed(lines.insert(at, &["dnl Rust modules".into(), new, String::new()])),
+        Some(at) => {
+            let mut new = vec!["dnl Rust modules".to_string()];
+            new.extend(configure_ac::rust_module_call(name, true).lines().map(str::to_string));
+            new.push(String::new());
+            Edit::Changed(lines.insert(at, &new))
+        }
         None => Edit::NoAnchor("it has no Rust module checks and no `AC_SUBST([MODULE_BLOCK])`".into()),
     }
 }
@@ -325,43 +263,53 @@ pub fn configure_ac(text: &str, name: &str) -> Edit {
 // ---------------------------------------------------------------------------
 // Modules/cpython-rust-staticlib: Cargo.toml dependency and src/lib.rs re-export.
 
-/// Add `<name> = { path = "../<name>" }` to `[dependencies]`.
+/// Add `<name> = { path = "../<name>" }` to `[dependencies]` in sorted
+/// position, with `toml_edit`: comments and the other entries are kept as written.
 pub fn staticlib_dependency(text: &str, name: &str) -> Edit {
-    let Ok(table) = text.parse::<toml::Table>() else {
+    let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() else {
         return Edit::NoAnchor("it is not valid TOML".into());
     };
-    if table.get("dependencies").and_then(|d| d.get(name)).is_some() {
+    if !doc.contains_key("dependencies") {
+        let mut table = toml_edit::Table::new();
+        table.insert(name, path_dependency(name));
+        doc.insert("dependencies", toml_edit::Item::Table(table));
+        return Edit::Changed(keep_line_endings(text, doc.to_string()));
+    }
+    let Some(deps) = doc.get_mut("dependencies").and_then(|d| d.as_table_mut()) else {
+        return Edit::NoAnchor("its `dependencies` is not a `[dependencies]` table".into());
+    };
+    let present =
+        deps.iter().any(|(key, value)| key == name || value.get("package").and_then(|p| p.as_str()) == Some(name));
+    if present {
         return Edit::Present;
     }
-    let lines = Lines::new(text);
-    let new = format!("{name} = {{ path = \"../{name}\" }}");
-    let header = (0..lines.len()).find(|&i| lines.content(i).trim() == "[dependencies]");
-    let Some(header) = header else {
-        let mut block = vec![String::new(), "[dependencies]".into(), new];
-        if text.ends_with("\n\n") || text.is_empty() {
-            block.remove(0);
-        }
-        return Edit::Changed(lines.insert(lines.len(), &block));
-    };
-    let mut entries = Vec::new();
-    for i in header + 1..lines.len() {
-        let t = lines.content(i).trim();
-        if t.starts_with('[') {
-            break;
-        }
-        if let Some((key, _)) = t.split_once('=').filter(|_| !t.starts_with('#')) {
-            entries.push((i, key.trim().trim_matches('"').to_string()));
+    // Rebuild the table in order, the new entry in sorted position; each key keeps its decor.
+    let keys: Vec<String> = deps.iter().map(|(k, _)| k.to_string()).collect();
+    let mut entries: Vec<(toml_edit::Key, toml_edit::Item)> =
+        keys.iter().filter_map(|k| deps.get_key_value(k).map(|(key, item)| (key.clone(), item.clone()))).collect();
+    let at = keys.iter().position(|k| k.as_str() > name).unwrap_or(keys.len());
+    let mut key = toml_edit::Key::new(name);
+    if at == 0 {
+        // A comment heading the table stays on top.
+        if let Some((first, _)) = entries.first_mut() {
+            let prefix = first.leaf_decor().prefix().and_then(|p| p.as_str()).unwrap_or_default().to_string();
+            key.leaf_decor_mut().set_prefix(prefix);
+            first.leaf_decor_mut().set_prefix("");
         }
     }
-    let at = if entries.is_empty() { header + 1 } else { sorted_position(&entries, name) };
-    let edited = lines.insert(at, &[new]);
-    let ok =
-        edited.parse::<toml::Table>().ok().is_some_and(|t| t.get("dependencies").and_then(|d| d.get(name)).is_some());
-    if ok {
-        Edit::Changed(edited)
-    } else {
-        Edit::NoAnchor("its `[dependencies]` table is written in a way this edit does not handle".into())
+    entries.insert(at, (key, path_dependency(name)));
+    deps.clear();
+    for (key, item) in entries {
+        deps.insert_formatted(&key, item);
     }
+    Edit::Changed(keep_line_endings(text, doc.to_string()))
+}
+
+/// `{ path = "../<name>" }`.
+fn path_dependency(name: &str) -> toml_edit::Item {
+    let mut table = toml_edit::InlineTable::new();
+    table.insert("path", format!("../{name}").into());
+    toml_edit::value(table)
 }
 
 /// `pub use <name>::<entry> as <name>_<alias>;`: aliased, so entry points of
@@ -399,53 +347,32 @@ pub fn staticlib_export(text: &str, name: &str, entry: &str) -> Edit {
 /// Add the module to the `<ExtensionModules Include="...">` list that holds
 /// the other Rust modules (`rust_modules`).
 pub fn pcbuild_proj(text: &str, name: &str, rust_modules: &[String]) -> Edit {
-    let lines = Lines::new(text);
-    let lists: Vec<(usize, std::ops::Range<usize>, Vec<&str>)> = (0..lines.len())
-        .filter(|&i| lines.content(i).trim_start().starts_with("<ExtensionModules "))
-        .filter_map(|i| {
-            let line = lines.content(i);
-            let start = line.find("Include=\"")? + "Include=\"".len();
-            let end = start + line[start..].find('"')?;
-            Some((i, start..end, line[start..end].split(';').filter(|s| !s.is_empty()).collect()))
-        })
-        .collect();
-    if lists.iter().any(|(_, _, items)| items.contains(&name)) {
+    let lists = pcbuild::extension_modules(text);
+    if lists.iter().any(|l| l.items.iter().any(|m| m == name)) {
         return Edit::Present;
     }
-    let Some((i, range, items)) =
-        lists.iter().find(|(_, _, items)| items.iter().any(|m| rust_modules.iter().any(|r| r == m)))
-    else {
+    let Some(list) = lists.iter().find(|l| l.items.iter().any(|m| rust_modules.contains(m))) else {
         return Edit::NoAnchor("no `<ExtensionModules>` list names an existing Rust module".into());
     };
-    let list = insert_item(items, name).join(";");
-    let line = lines.content(*i);
-    Edit::Changed(lines.replace(*i, &format!("{}{list}{}", &line[..range.start], &line[range.end..])))
+    let items: Vec<&str> = list.items.iter().map(String::as_str).collect();
+    let value = insert_item(&items, name).join(";");
+    Edit::Changed(format!("{}{value}{}", &text[..list.value.start], &text[list.value.end..]))
 }
 
-/// Add the module to the readme's list of projects that holds the other Rust modules.
+/// Add the module to the readme's list of projects that holds the other Rust
+/// modules, written as its items are (` * name` or a bare name).
 pub fn pcbuild_readme(text: &str, name: &str, rust_modules: &[String]) -> Edit {
-    let lines = Lines::new(text);
-    let is_item = |i: usize| {
-        let t = lines.content(i);
-        !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-    };
-    if (0..lines.len()).any(|i| lines.content(i) == name) {
+    let lists = pcbuild::project_lists(text);
+    if lists.iter().any(|l| l.items.iter().any(|(_, m)| m == name)) {
         return Edit::Present;
     }
-    let Some(anchor) = (0..lines.len()).find(|&i| rust_modules.iter().any(|m| m == lines.content(i))) else {
-        return Edit::NoAnchor("it lists no existing Rust module".into());
+    let Some(list) = lists.iter().find(|l| l.items.iter().any(|(_, m)| rust_modules.contains(m))) else {
+        return Edit::NoAnchor("none of its project lists names an existing Rust module".into());
     };
-    let mut first = anchor;
-    while first > 0 && is_item(first - 1) {
-        first -= 1;
-    }
-    let mut last = anchor;
-    while last + 1 < lines.len() && is_item(last + 1) {
-        last += 1;
-    }
-    let items: Vec<&str> = (first..=last).map(|i| lines.content(i)).collect();
+    let items: Vec<&str> = list.items.iter().map(|(_, m)| m.as_str()).collect();
     let position = insert_item(&items, name).iter().position(|s| *s == name).unwrap_or(items.len());
-    Edit::Changed(lines.insert(first + position, &[name.to_string()]))
+    let at = list.items.get(position).map_or_else(|| list.items[items.len() - 1].0 + 1, |(line, _)| *line);
+    Edit::Changed(Lines::new(text).insert(at, &[format!("{}{name}", list.bullet)]))
 }
 
 /// `items` with `name` added: in sorted position when they are sorted, else at the end.
@@ -567,7 +494,7 @@ mod tests {
     fn configure_inserts_before_module_block_without_rust_checks() {
         let text = "PY_STDLIB_MOD_SIMPLE([array])\n\n# substitute multiline block, must come after last PY_STDLIB_MOD()\nAC_SUBST([MODULE_BLOCK])\n";
         let out = changed(configure_ac(text, "_x"));
-        assert!(out.contains("dnl Rust modules\nPY_STDLIB_MOD([_x], [test \"$HAVE_CARGO\" = yes], [test \"$HAVE_CARGO\" = yes], [], [])\n\n# substitute"), "{out}");
+        assert!(out.contains("dnl Rust modules\nPY_STDLIB_MOD([_x],\n  [test \"$HAVE_CARGO\" = yes], [test \"$HAVE_CARGO\" = yes],\n  [], [])\n\n# substitute"), "{out}");
         assert_eq!(configure_ac(&out, "_x"), Edit::Present);
     }
 
@@ -614,6 +541,40 @@ mod tests {
                 configure_line("_c")
             )
         );
+    }
+
+    /// The Rust for CPython fork's files, copied verbatim (see their README).
+    const FORK_CONFIGURE: &str = include_str!("../../lints/buildfiles/testdata/configure.ac");
+    const FORK_SETUP: &str = include_str!("../../lints/buildfiles/testdata/Setup.stdlib.in");
+    const FORK_README: &str = include_str!("../../lints/buildfiles/testdata/readme.txt");
+
+    #[test]
+    fn the_forks_configure_ac_gets_a_multiline_check_beside_base64() {
+        let out = changed(configure_ac(FORK_CONFIGURE, "_bisect_rs"));
+        let base64 =
+            "PY_STDLIB_MOD([_base64],\n  [test \"$HAVE_CARGO\" = yes], [test \"$HAVE_CARGO\" = yes],\n  [], [])\n";
+        let bisect = base64.replace("_base64", "_bisect_rs");
+        assert!(out.contains(&format!("{base64}{bisect}\ndnl compression libs")), "{out}");
+        assert_eq!(configure_ac(&out, "_bisect_rs"), Edit::Present);
+        // A name that sorts first goes above the first Rust check.
+        let out = changed(configure_ac(FORK_CONFIGURE, "_aa"));
+        assert!(out.contains(&format!("{}{base64}", base64.replace("_base64", "_aa"))), "{out}");
+        // A C module of the name is already checked.
+        assert_eq!(configure_ac(FORK_CONFIGURE, "_testcapi"), Edit::Present);
+    }
+
+    #[test]
+    fn the_forks_setup_and_readme_take_the_module_beside_base64() {
+        let out = changed(setup_stdlib(FORK_SETUP, "_bisect_rs"));
+        assert!(
+            out.contains("lib_base64.a\n@MODULE__BISECT_RS_TRUE@_bisect_rs _bisect_rs/Cargo.toml _bisect_rs/src/lib.rs lib_bisect_rs.a\n\n####"),
+            "{out}"
+        );
+        assert_eq!(setup_stdlib(FORK_SETUP, "_bisect"), Edit::Present);
+        let rust = vec!["_base64".to_string()];
+        let out = changed(pcbuild_readme(FORK_README, "_bisect_rs", &rust));
+        assert!(out.contains(" * _base64\n * _bisect_rs\n * _ctypes\n"), "{out}");
+        assert_eq!(pcbuild_readme(&out, "_bisect_rs", &rust), Edit::Present);
     }
 
     #[test]

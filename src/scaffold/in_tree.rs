@@ -19,6 +19,8 @@ struct Replaced {
     module: String,
     /// The public module's name and file (`base64`, `Lib/base64.py`).
     public: Option<(String, String)>,
+    /// The files searched for the public module, for the warning when none was found.
+    looked_for: Vec<String>,
 }
 
 pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
@@ -47,8 +49,13 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
     if !builder.conflicts.is_empty() {
         return Err(Refusal { errors: builder.conflicts, warnings: Vec::new() });
     }
-    let mut registrations =
-        Registrations { root: &checkout.root, plan: builder.plan, unchanged: Vec::new(), manual: Vec::new() };
+    let mut registrations = Registrations {
+        root: &checkout.root,
+        plan: builder.plan,
+        unchanged: Vec::new(),
+        manual: Vec::new(),
+        warnings: Vec::new(),
+    };
     registrations.register(name, &entry, &checkout.rust_modules);
     if let Some((public, path)) = replaced.as_ref().and_then(|r| r.public.as_ref()) {
         let block = templates::FALLBACK.render(&vars);
@@ -60,8 +67,32 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
         );
     }
 
+    let mut warnings = warnings;
+    warnings.extend(registrations.warnings);
+    if let Some(r) = replaced.as_ref().filter(|r| r.public.is_none()) {
+        warnings.push(
+            Problem::new(format!("the fallback import of `{name}` was not wired: no Python module found for `{}`", r.module))
+                .note(format!("looked for {}", r.looked_for.join(", ")))
+                .help(format!(
+                    "import `{name}` where `Lib/` imports `{}`, inside `try: ... except ImportError:`; the generated test covers only `{name}` until then",
+                    r.module
+                )),
+        );
+    }
     let mut steps = registrations.manual;
+    if let Some(r) = replaced.as_ref().filter(|r| r.public.is_none()) {
+        steps.push(Step::new(
+            format!(
+                "Import `{name}` where `Lib/` imports `{}`, inside `try: ... except ImportError:` with the existing code as the fallback (new-module found no Python module to edit)",
+                r.module
+            ),
+            None,
+        ));
+    }
     steps.extend(next_steps(&checkout, options, replaced.as_ref(), news_path.as_deref()));
+    if !registrations.plan.changes.is_empty() {
+        steps.push(stage_step(&registrations.plan));
+    }
     let style_name = match style {
         ApiStyle::Safe => "safe",
         ApiStyle::Sys => "sys",
@@ -74,7 +105,7 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
         unchanged: registrations.unchanged,
         warnings,
         steps,
-        lock: Some(LockRefresh { root, package: name.to_string() }),
+        lock: root.join("Cargo.lock").is_file().then(|| LockRefresh { root, package: name.to_string() }),
     })
 }
 
@@ -82,7 +113,7 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
 /// own crate) and `--replaces` names a module; the warnings worth showing.
 fn validate(options: &Options, root: &Path) -> Result<(Option<Replaced>, Vec<Problem>), Refusal> {
     let name = options.name.as_str();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Problem> = names::style_warning(name).into_iter().collect();
     let mut errors = Vec::new();
     let alternative = free_alternative(root, name);
     if !name.starts_with('_') {
@@ -186,7 +217,11 @@ fn resolve_replaced(root: &Path, name: &str, module: &str) -> Result<Replaced, P
     }
     names::check_syntax(module)?;
     if let Some(path) = names::public_module_path(root, module) {
-        return Ok(Replaced { module: module.to_string(), public: Some((module.to_string(), path)) });
+        return Ok(Replaced {
+            module: module.to_string(),
+            public: Some((module.to_string(), path)),
+            looked_for: Vec::new(),
+        });
     }
     let exists = names::clashes(root, module, false).iter().any(|c| c.kind != ClashKind::Python);
     if !exists {
@@ -195,7 +230,11 @@ fn resolve_replaced(root: &Path, name: &str, module: &str) -> Result<Replaced, P
     }
     let public =
         module.strip_prefix('_').and_then(|p| names::public_module_path(root, p).map(|path| (p.to_string(), path)));
-    Ok(Replaced { module: module.to_string(), public })
+    let mut looked_for = vec![format!("`Lib/{module}.py`"), format!("`Lib/{module}/__init__.py`")];
+    if let Some(p) = module.strip_prefix('_') {
+        looked_for.extend([format!("`Lib/{p}.py`"), format!("`Lib/{p}/__init__.py`")]);
+    }
+    Ok(Replaced { module: module.to_string(), public, looked_for })
 }
 
 /// The values the templates use.
@@ -353,6 +392,8 @@ struct Registrations<'a> {
     plan: Plan,
     unchanged: Vec<(String, String)>,
     manual: Vec<Step>,
+    /// One per edit that could not be made: the file, why, and the text to add.
+    warnings: Vec<Problem>,
 }
 
 impl Registrations<'_> {
@@ -406,8 +447,13 @@ impl Registrations<'_> {
 
     fn edit(&mut self, path: &str, summary: &str, edit: impl FnOnce(&str) -> Edit, by_hand: impl FnOnce() -> String) {
         let Some(before) = read(&self.root.join(path)) else {
+            let text = by_hand();
+            self.warnings.push(
+                Problem::new(format!("`{path}` was not edited: this checkout does not have it"))
+                    .help(format!("if the build needs it, create it and {text}")),
+            );
             self.manual.push(Step::new(
-                format!("Register the module in `{path}`, which this checkout does not have: {}", by_hand()),
+                format!("Register the module in `{path}`, which this checkout does not have: {text}"),
                 None,
             ));
             return;
@@ -422,8 +468,10 @@ impl Registrations<'_> {
             }),
             Edit::Present => self.unchanged.push((path.to_string(), format!("{summary}: already there"))),
             Edit::NoAnchor(why) => {
-                self.manual
-                    .push(Step::new(format!("Register the module in `{path}` by hand ({why}): {}", by_hand()), None));
+                let text = by_hand();
+                self.warnings
+                    .push(Problem::new(format!("`{path}` was not edited: {why}")).help(format!("by hand: {text}")));
+                self.manual.push(Step::new(format!("Register the module in `{path}` by hand ({why}): {text}"), None));
             }
         }
     }
@@ -452,15 +500,6 @@ fn next_steps(checkout: &Checkout, options: &Options, replaced: Option<&Replaced
     if !name.starts_with('_') {
         steps.push(Step::new(format!("Add `Doc/library/{name}.rst` to a toctree under `Doc/library/`"), None));
     }
-    if let Some(r) = replaced.filter(|r| r.public.is_none()) {
-        steps.push(Step::new(
-            format!(
-                "Import `{name}` where `Lib/` imports `{}`, inside `try: ... except ImportError:` with the existing code as the fallback",
-                r.module
-            ),
-            None,
-        ));
-    }
     if let Some(model) =
         checkout.rust_modules.iter().find(|m| checkout.root.join(format!("PCbuild/{m}.vcxproj")).is_file())
     {
@@ -472,6 +511,26 @@ fn next_steps(checkout: &Checkout, options: &Options, replaced: Option<&Replaced
         ));
     }
     steps
+}
+
+/// `git add` for everything the scaffold wrote or edited: committing only the
+/// crate would leave its registrations out (BW001 in `check --staged`).
+fn stage_step(plan: &Plan) -> Step {
+    let mut paths: Vec<&str> = Vec::new();
+    for change in &plan.changes {
+        // The crate's folder once, then each other file.
+        let path = match change.path.strip_prefix("Modules/").and_then(|rest| rest.split_once('/')) {
+            Some((dir, _)) if change.kind != ChangeKind::Edit => &change.path[..("Modules/".len() + dir.len())],
+            _ => change.path.as_str(),
+        };
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+    }
+    if plan.root.join("Cargo.lock").is_file() && !paths.contains(&"Cargo.lock") {
+        paths.push("Cargo.lock");
+    }
+    Step::new("Stage the module with every registration for your commit", Some(&format!("git add {}", paths.join(" "))))
 }
 
 fn read(path: &Path) -> Option<String> {

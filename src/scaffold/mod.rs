@@ -10,6 +10,7 @@
 pub mod checkout;
 pub mod edits;
 mod in_tree;
+pub mod journal;
 pub mod lock;
 pub mod marker;
 pub mod names;
@@ -102,6 +103,8 @@ pub struct Prepared {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub lock: Option<LockOutcome>,
+    /// What could not be cleaned up after the changes were made (backups left behind).
+    pub leftovers: Vec<String>,
     /// The next steps, including any the tool could not do itself.
     pub steps: Vec<Step>,
 }
@@ -132,7 +135,7 @@ impl Default for ExecuteOptions {
 
 /// Apply the plan (all or nothing), then refresh `Cargo.lock`.
 pub fn execute(prepared: &Prepared, options: &ExecuteOptions) -> Result<Outcome, ApplyError> {
-    prepared.plan.apply(&options.apply)?;
+    let leftovers = prepared.plan.apply(&options.apply)?;
     let lock = match (&prepared.lock, options.refresh_lock) {
         (Some(refresh), true) => Some(lock::refresh(&refresh.root, &refresh.package, lock::TIMEOUT)),
         _ => None,
@@ -149,5 +152,5 @@ pub fn execute(prepared: &Prepared, options: &ExecuteOptions) -> Result<Outcome,
     } else if prepared.lock.is_some() && !options.refresh_lock {
         steps.insert(0, Step::new("Add the crate to Cargo.lock", Some("cargo update --workspace")));
     }
-    Ok(Outcome { lock, steps })
+    Ok(Outcome { lock, leftovers, steps })
 }

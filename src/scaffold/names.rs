@@ -77,6 +77,15 @@ pub fn check_syntax(name: &str) -> Result<(), Problem> {
     Ok(())
 }
 
+/// A name Python accepts but PEP 8 does not: module names are all lower case.
+pub fn style_warning(name: &str) -> Option<Problem> {
+    name.chars().any(|c| c.is_ascii_uppercase()).then(|| {
+        Problem::new(format!("`{name}` is not lower case"))
+            .note("PEP 8: modules should have short, all-lowercase names")
+            .help(format!("`cpython-rs new-module {}`", name.to_ascii_lowercase()))
+    })
+}
+
 /// Where an existing use of a name was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClashKind {

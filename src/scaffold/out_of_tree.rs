@@ -120,7 +120,7 @@ pub(super) fn prepare(options: &Options) -> Result<Prepared, Refusal> {
         root_label: format!("{}/", dir.file_name().map_or_else(|| ".".into(), |f| f.to_string_lossy().into_owned())),
         plan,
         unchanged: Vec::new(),
-        warnings: Vec::new(),
+        warnings: super::names::style_warning(&options.name).into_iter().collect(),
         steps,
         lock: None,
     })

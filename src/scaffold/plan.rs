@@ -1,14 +1,17 @@
 //! An edit plan: every file to create or change, computed in memory first,
-//! then applied as one transaction. Applying stages each new content in a
-//! temporary file beside its target, then moves the targets into place; on
-//! any failure it puts back every original and removes every file and
-//! directory it created, so the tree is exactly as it was.
+//! then applied as one transaction. Applying writes a journal, stages each
+//! new content in a temporary file beside its target, keeps a second name
+//! (a hard link) for each original, then renames the new files into place:
+//! every step is atomic, so no file is ever missing, and a failure or a kill
+//! at any point is undone from the journal (`journal::repair`).
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use super::journal::{self, Journal};
 
 /// What a change does to its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,58 +84,134 @@ impl Plan {
         self.changes.iter().filter(|c| c.kind == ChangeKind::Edit)
     }
 
-    /// Apply every change, or none.
-    pub fn apply(&self, options: &ApplyOptions) -> Result<(), ApplyError> {
-        let mut tx = Transaction::default();
-        match self.run(&mut tx, options) {
+    /// Apply every change, or none. A journal written before the first change
+    /// lets [`journal::repair`] undo a run killed midway; each file is replaced
+    /// by renaming a complete new file over it, so no file is ever missing.
+    /// On success, what could not be cleaned up (leftover backups) is returned.
+    pub fn apply(&self, options: &ApplyOptions) -> Result<Vec<String>, ApplyError> {
+        let fail = |message: String| ApplyError { message, rollback_errors: Vec::new() };
+        for change in &self.changes {
+            self.check_unchanged(change).map_err(fail)?;
+            self.check_writable(change).map_err(fail)?;
+        }
+        let journal_path = journal::state_dir(&self.root).join(journal::JOURNAL);
+        if journal_path.exists() {
+            return Err(fail(format!(
+                "an interrupted new-module left `{}`; run `cpython-rs new-module --repair` first",
+                display(&journal_path)
+            )));
+        }
+        let journal = self.journal();
+        // A new folder (`--out-of-tree`) must exist to hold the journal; the journal lists it for a rollback.
+        if !self.root.exists() {
+            fs::create_dir_all(&self.root)
+                .map_err(|e| fail(format!("cannot create `{}`: {e}", display(&self.root))))?;
+        }
+        journal.write(&journal_path).map_err(|e| fail(format!("cannot write `{}`: {e}", display(&journal_path))))?;
+        match self.run(&journal, options) {
             Ok(()) => {
-                tx.discard_backups();
-                Ok(())
+                let mut leftovers = Vec::new();
+                for entry in &journal.entries {
+                    if let Some(backup) = &entry.backup {
+                        if let Err(e) = fs::remove_file(self.root.join(backup)) {
+                            leftovers.push(format!("cannot remove the backup `{backup}`: {e}"));
+                        }
+                    }
+                }
+                if leftovers.is_empty() {
+                    if let Err(e) = fs::remove_file(&journal_path) {
+                        leftovers.push(format!("cannot remove `{}`: {e}", display(&journal_path)));
+                    }
+                }
+                Ok(leftovers)
             }
-            Err(message) => Err(ApplyError { message, rollback_errors: tx.roll_back() }),
+            Err(message) => {
+                let rollback_errors = match journal::repair(&journal_path) {
+                    Ok(_) => Vec::new(),
+                    Err(errors) => errors,
+                };
+                Err(ApplyError { message, rollback_errors })
+            }
         }
     }
 
-    fn run(&self, tx: &mut Transaction, options: &ApplyOptions) -> Result<(), String> {
-        for change in &self.changes {
-            self.check_unchanged(change)?;
-        }
-        let mut staged = Vec::with_capacity(self.changes.len());
+    /// The journal of this plan: every file, its staging and backup names, the folders to create.
+    fn journal(&self) -> Journal {
+        let mut created_dirs: Vec<String> = Vec::new();
+        let mut entries = Vec::new();
         for change in &self.changes {
             let target = self.root.join(&change.path);
             let parent = target.parent().unwrap_or(&self.root);
-            tx.create_dirs(parent).map_err(|e| format!("cannot create `{}`: {e}", display(parent)))?;
-            let temp = sibling(&target, "new");
+            let mut missing: Vec<&Path> = parent.ancestors().take_while(|d| !d.exists()).collect();
+            missing.reverse();
+            for dir in missing {
+                let rel = relative(&self.root, dir);
+                if !created_dirs.contains(&rel) {
+                    created_dirs.push(rel);
+                }
+            }
+            entries.push(journal::Entry {
+                path: change.path.clone(),
+                staged: relative(&self.root, &sibling(&target, "new")),
+                backup: change.before.is_some().then(|| relative(&self.root, &sibling(&target, "old"))),
+                after: journal::digest(change.after.as_bytes()),
+            });
+        }
+        Journal { root: self.root.clone(), created_dirs, entries }
+    }
+
+    fn run(&self, journal: &Journal, options: &ApplyOptions) -> Result<(), String> {
+        for dir in &journal.created_dirs {
+            let dir = self.root.join(dir);
+            match fs::create_dir(&dir) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                    return Err(format!("cannot create `{}`: {e}", display(&dir)));
+                }
+                _ => {}
+            }
+        }
+        for (change, entry) in self.changes.iter().zip(&journal.entries) {
+            let target = self.root.join(&change.path);
+            let temp = self.root.join(&entry.staged);
             let file = fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
                 .open(&temp)
                 .map_err(|e| format!("cannot write `{}`: {e}", display(&temp)))?;
-            // Only a file this run created is removed on rollback.
-            tx.staged.push(temp.clone());
             fill(file, &temp, &change.after, change.before.is_some().then_some(target.as_path()))
                 .map_err(|e| format!("cannot write `{}`: {e}", display(&temp)))?;
-            staged.push((target, temp));
+            if let Some(backup) = &entry.backup {
+                // A second name for the original: it survives the rename below untouched.
+                let backup = self.root.join(backup);
+                if !cfg!(unix) || fs::hard_link(&target, &backup).is_err() {
+                    fs::copy(&target, &backup).map_err(|e| format!("cannot back up `{}`: {e}", display(&target)))?;
+                }
+            }
         }
-        for (index, (target, temp)) in staged.into_iter().enumerate() {
+        for (index, (change, entry)) in self.changes.iter().zip(&journal.entries).enumerate() {
             if options.fail_before_commit == Some(index) {
-                return Err(format!("injected failure before writing `{}`", display(&target)));
+                return Err(format!("injected failure before writing `{}`", display(&self.root.join(&change.path))));
             }
-            let backup = if self.changes[index].before.is_some() {
-                let backup = sibling(&target, "old");
-                fs::rename(&target, &backup).map_err(|e| format!("cannot move `{}` aside: {e}", display(&target)))?;
-                Some(backup)
-            } else {
-                None
-            };
-            tx.committed.push(Committed { target: target.clone(), backup, placed: false });
-            fs::rename(&temp, &target).map_err(|e| format!("cannot write `{}`: {e}", display(&target)))?;
-            tx.staged.retain(|p| p != &temp);
-            if let Some(last) = tx.committed.last_mut() {
-                last.placed = true;
-            }
+            let target = self.root.join(&change.path);
+            fs::rename(self.root.join(&entry.staged), &target)
+                .map_err(|e| format!("cannot write `{}`: {e}", display(&target)))?;
         }
         Ok(())
+    }
+
+    /// new-module does not replace a file its owner made read-only.
+    fn check_writable(&self, change: &FileChange) -> Result<(), String> {
+        if change.before.is_none() {
+            return Ok(());
+        }
+        let path = self.root.join(&change.path);
+        match fs::metadata(&path) {
+            Ok(meta) if meta.permissions().readonly() => Err(format!(
+                "`{}` is read-only; nothing was written (make it writable, or make this change by hand)",
+                change.path
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// The file must still hold what the plan was computed from.
@@ -205,72 +284,6 @@ fn render_children(node: &Node, prefix: &str, out: &mut String) {
     }
 }
 
-/// One target moved into place (or being moved).
-struct Committed {
-    target: PathBuf,
-    /// Where the original went, if there was one.
-    backup: Option<PathBuf>,
-    /// Whether the new contents are in place yet.
-    placed: bool,
-}
-
-/// What has been done so far, to undo it.
-#[derive(Default)]
-struct Transaction {
-    created_dirs: Vec<PathBuf>,
-    staged: Vec<PathBuf>,
-    committed: Vec<Committed>,
-}
-
-impl Transaction {
-    /// Create `dir` and any missing parents, remembering each one created.
-    fn create_dirs(&mut self, dir: &Path) -> io::Result<()> {
-        let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
-        for d in missing.into_iter().rev() {
-            fs::create_dir(d)?;
-            self.created_dirs.push(d.to_path_buf());
-        }
-        Ok(())
-    }
-
-    /// Undo everything, newest first; returns what could not be undone.
-    fn roll_back(self) -> Vec<String> {
-        let mut errors = Vec::new();
-        for c in self.committed.iter().rev() {
-            let result = match (&c.backup, c.placed) {
-                (Some(backup), _) => fs::rename(backup, &c.target),
-                (None, true) => fs::remove_file(&c.target),
-                (None, false) => Ok(()),
-            };
-            if let Err(e) = result {
-                errors.push(format!("cannot restore `{}`: {e}", display(&c.target)));
-            }
-        }
-        for temp in &self.staged {
-            match fs::remove_file(temp) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                    errors.push(format!("cannot remove `{}`: {e}", display(temp)));
-                }
-                _ => {}
-            }
-        }
-        for dir in self.created_dirs.iter().rev() {
-            if let Err(e) = fs::remove_dir(dir) {
-                errors.push(format!("cannot remove `{}`: {e}", display(dir)));
-            }
-        }
-        errors
-    }
-
-    /// After success: drop the originals kept for a rollback.
-    fn discard_backups(self) {
-        for backup in self.committed.iter().filter_map(|c| c.backup.as_ref()) {
-            // A leftover backup is a hidden file beside its target; nothing depends on it.
-            let _ = fs::remove_file(backup);
-        }
-    }
-}
-
 /// `.<file>.cpython-rs.<pid>.<what>` beside `target`.
 fn sibling(target: &Path, what: &str) -> PathBuf {
     let file = target.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
@@ -285,6 +298,11 @@ fn fill(mut file: fs::File, path: &Path, contents: &str, like: Option<&Path>) ->
         fs::set_permissions(path, fs::metadata(like)?.permissions())?;
     }
     Ok(())
+}
+
+/// `path` relative to `root`, with `/`.
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
 }
 
 fn display(path: &Path) -> String {
