@@ -145,8 +145,8 @@ fn relative(path: &Path, base: &Path) -> String {
     path.strip_prefix(base).unwrap_or(&path).to_string_lossy().replace('\\', "/")
 }
 
-/// The primary range's text without any whitespace (so reformatting does not
-/// matter); for an empty range, its line's.
+/// The primary range's text without whitespace or trailing commas (so
+/// reformatting does not matter); for an empty range, its line's.
 fn snippet(text: &str, range: &Range<usize>) -> String {
     let range = if range.is_empty() {
         let start = text[..range.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
@@ -155,7 +155,10 @@ fn snippet(text: &str, range: &Range<usize>) -> String {
     } else {
         range.clone()
     };
-    text.get(range).unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect()
+    let compact: Vec<char> = text.get(range).unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect();
+    // rustfmt adds or drops a trailing comma when it wraps a list: it is not part of the code.
+    let trailing_comma = |i: usize| compact[i] == ',' && matches!(compact.get(i + 1), Some(')' | ']' | '}'));
+    (0..compact.len()).filter(|&i| !trailing_comma(i)).map(|i| compact[i]).collect()
 }
 
 /// FNV-1a, 64 bits: stable across Rust versions and platforms, unlike `DefaultHasher`.
@@ -270,6 +273,7 @@ mod tests {
     fn snippets_ignore_whitespace_and_empty_ranges_take_the_line() {
         assert_eq!(snippet("let x = PyList_New(\n    0);", &(8..26)), "PyList_New(0)");
         assert_eq!(snippet("a\n  b c\nd", &(4..4)), "bc");
+        assert_eq!(snippet("f(\n    a,\n    [b, c,],\n)", &(0..24)), "f(a,[b,c])");
     }
 
     #[test]

@@ -448,3 +448,13 @@ fn staged_contents_not_the_working_tree() {
     let (code, _, _) = run(tmp.path(), &["check", "--staged"]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn a_family_given_to_rule_lists_its_rules() {
+    let output = Command::new(env!("CARGO_BIN_EXE_cpython-rs")).args(["rule", "rc"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("error: `rc` is a family of "), "{stderr}");
+    assert!(stderr.contains("  RC001   new-ref-leak\n"), "{stderr}");
+    assert!(stderr.contains("`cpython-rs rule RC001` shows one"), "{stderr}");
+}

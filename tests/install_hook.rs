@@ -154,6 +154,8 @@ fn checks_the_staged_contents_not_the_working_tree() {
     let (committed, printed) = repo.commit("bad staged");
     assert!(!committed, "{printed}");
     assert!(printed.contains("SD001"), "{printed}");
+    assert!(printed.contains("pre-commit: cpython-rs blocked this commit (exit 1)"), "{printed}");
+    assert!(printed.contains("`git commit --no-verify`"), "{printed}");
 
     // Good staged, broken only in the working tree: passes.
     repo.git_ok(&["add", "src/lib.rs"]);

@@ -247,3 +247,29 @@ fn doctor_reports_an_interrupted_scaffold_until_it_is_repaired() {
         .unwrap()
     );
 }
+
+#[test]
+fn an_interrupted_out_of_tree_run_is_undone_by_the_next_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("proto");
+    std::fs::create_dir(&dir).unwrap();
+    // Killed after staging its manifest: the journal and the staged file.
+    std::fs::write(dir.join(".Cargo.toml.cpython-rs.1.new"), "[package]\n").unwrap();
+    let record = serde_json::json!({
+        "root": dir,
+        "created_dirs": [],
+        "entries": [{ "path": "Cargo.toml", "staged": ".Cargo.toml.cpython-rs.1.new", "backup": null, "after": "0" }]
+    });
+    std::fs::write(dir.join(cpython_rs::scaffold::journal::JOURNAL), record.to_string()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cpython-rs"))
+        .args(["new-module", "_proto", "--out-of-tree", "proto", "--color", "never"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("rolled back"), "{stderr}");
+    let left: Vec<String> = tree(&dir).into_keys().filter(|p| p.contains("cpython-rs")).collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert!(dir.join("Cargo.toml").is_file());
+}

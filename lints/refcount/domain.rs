@@ -182,6 +182,8 @@ pub struct ExitRecord {
 pub struct FnFacts {
     /// (name, is object pointer, where it is declared) per parameter, `self` excluded.
     pub params: Vec<(Option<String>, bool, Range<usize>)>,
+    /// Start offsets of calls whose result the body throws away (`f(..);`, `let _ = f(..)`).
+    pub discarded_calls: std::collections::HashSet<usize>,
     pub is_callback: bool,
     pub returns_object: bool,
 }
@@ -1485,6 +1487,16 @@ impl<'a> RcDomain<'a> {
                 continue;
             }
             let Some(info) = self.info(*site) else { continue };
+            // An out-parameter API leaves `*out` NULL on failure and absence
+            // (`PyDict_GetItemRef`, `PyIter_Send`): unless its status was thrown
+            // away, a path on which the checker could not tell which result came
+            // back is one on which there may be nothing to release.
+            if obj.null == Null::Maybe
+                && st.outs.values().any(|outs| outs.contains(site))
+                && !self.facts.discarded_calls.contains(&info.range.start)
+            {
+                continue;
+            }
             let name = self.quoted_name(st, *site);
             let how = match kind {
                 ReturnKind::Try => "`?` returns here",

@@ -750,14 +750,10 @@ fn file_contains(path: &Path, needle: &str) -> bool {
 /// `@MODULE__BASE64_TRUE@_base64 _base64/Cargo.toml _base64/src/lib.rs lib_base64.a`.
 fn rust_modules(root: &Path) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(root.join("Modules/Setup.stdlib.in")).unwrap_or_default();
-    text.lines()
-        .filter_map(|line| {
-            let rest = line.trim().strip_prefix('@')?;
-            let (flag, rest) = rest.split_once('@')?;
-            let mut words = rest.split_whitespace();
-            let name = words.next()?;
-            words.next()?.ends_with("/Cargo.toml").then(|| (name.to_owned(), flag.to_owned()))
-        })
+    cpython_rs_lints::buildfiles::setup::entries(&text)
+        .into_iter()
+        .filter(|e| e.is_rust())
+        .filter_map(|e| Some((e.name, e.var?)))
         .collect()
 }
 

@@ -143,7 +143,12 @@ fn script(exe: &Path, state: State) -> String {
                  exit 1\n    \
              }}\n\
          fi\n\
-         exec \"$cpython_rs\" check --staged\n",
+         \"$cpython_rs\" check --staged\n\
+         status=$?\n\
+         if [ $status -ne 0 ]; then\n    \
+             echo \"pre-commit: cpython-rs blocked this commit (exit $status); fix what it reports, or skip the check once with \\`git commit --no-verify\\`\" >&2\n\
+         fi\n\
+         exit $status\n",
         state = state.render(),
     )
 }

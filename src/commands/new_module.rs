@@ -119,6 +119,23 @@ pub fn run(args: NewModuleArgs) -> u8 {
         }
         Some(lock)
     } else {
+        if let Some(dir) = args.out_of_tree.as_ref().filter(|_| !args.dry_run) {
+            // A standalone crate has no checkout to lock; a run killed while writing it is undone here.
+            let dir = cwd.join(dir);
+            journal::discard_unfinished_journal(&dir);
+            if let Some(path) = journal::pending(&dir) {
+                match journal::repair(&path) {
+                    Ok(done) => eprintln!("new-module: {}", repaired_message(&done)),
+                    Err(errors) => {
+                        let problem = errors.iter().fold(
+                            report::Problem::new("an interrupted new-module run could not be repaired"),
+                            |p, e| p.note(e.clone()),
+                        );
+                        return refuse(&mut stderr, problem);
+                    }
+                }
+            }
+        }
         None
     };
     let Some(name) = args.name.filter(|_| !args.repair) else {

@@ -85,6 +85,15 @@ pub fn run_rule(args: RuleArgs) -> u8 {
             exit::OK
         }
         None => {
+            let family: Vec<_> = registry::all().filter(|r| r.prefix().eq_ignore_ascii_case(&args.rule)).collect();
+            if !family.is_empty() {
+                eprintln!("error: `{}` is a family of {} rules, not one rule", args.rule, family.len());
+                for r in &family {
+                    eprintln!("  {:<7} {}", r.code, r.name);
+                }
+                eprintln!("  `cpython-rs rule {}` shows one", family[0].code);
+                return exit::ERROR;
+            }
             eprintln!("error: no rule `{}`", args.rule);
             let mut close: Vec<_> = registry::all()
                 .filter_map(|r| {
