@@ -851,6 +851,9 @@ impl<'a> RcDomain<'a> {
             }
             vals.push(v);
         }
+        // Taking the exception a call just set (`PyErr_SetObject(..)` then
+        // `PyErr_GetRaisedException()`) cannot give NULL.
+        let takes_set_exception = name == "PyErr_GetRaisedException" && st.exc == Exc::Yes;
         if f.sets_exception {
             st.exc = Exc::Yes;
         }
@@ -889,6 +892,7 @@ impl<'a> RcDomain<'a> {
         match f.returns {
             Returns::New | Returns::Borrowed | Returns::NonObject => {
                 let null = match f.failure {
+                    _ if takes_set_exception => Null::NonNull,
                     Failure::Null | Failure::NullOrAbsent => Null::Maybe,
                     _ => Null::NonNull,
                 };
