@@ -141,9 +141,10 @@ impl Finder {
     /// holds `METH_*` flags, so the functions named beside them are `ml_meth`s
     /// (`method_def(c"sum", sum, METH_VARARGS)`, `("sum", sum, METH_O)`).
     fn add_method_entry<'e>(&mut self, elems: impl Iterator<Item = &'e syn::Expr> + Clone) {
-        let Some(flags) = elems.clone().map(syntax::expr_text).find(|t| t.contains("METH_")) else { return };
+        let flags_text = |e: &syn::Expr| syntax::is_constant_shaped(e).then(|| syntax::expr_text(e));
+        let Some(flags) = elems.clone().filter_map(flags_text).find(|t| t.contains("METH_")) else { return };
         for e in elems {
-            if !syntax::expr_text(e).contains("METH_") {
+            if !flags_text(e).is_some_and(|t| t.contains("METH_")) {
                 self.add(e, Registration::MethodDef { flags: Some(flags.clone()) });
             }
         }
@@ -202,10 +203,11 @@ impl<'ast> Visit<'ast> for Finder {
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
         // Tuple-struct style constructors and helper fns: `PyType_Slot::new(Py_tp_iternext, f)`,
         // `slot(Py_tp_iternext, f as _)`: a slot constant argument marks the others.
-        let slot = call.args.iter().map(syntax::expr_text).find(|t| is_slot_constant(t));
+        let slot_text = |e: &syn::Expr| syntax::is_constant_shaped(e).then(|| syntax::expr_text(e));
+        let slot = call.args.iter().filter_map(slot_text).find(|t| is_slot_constant(t));
         if let Some(slot) = slot {
             for arg in call.args.iter() {
-                if !is_slot_constant(&syntax::expr_text(arg)) {
+                if !slot_text(arg).is_some_and(|t| is_slot_constant(&t)) {
                     self.add(arg, Registration::Slot { slot: slot.clone() });
                 }
             }

@@ -12,7 +12,7 @@
 //! The same local typing answers two more questions rules ask: is this
 //! expression an integer or a float, and is this receiver a `RefCell`.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -290,7 +290,7 @@ enum Target {
 }
 
 /// Which namespace the last segment of a path is looked up in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Ns {
     Value,
     TypeOrModule,
@@ -504,6 +504,9 @@ pub struct CallSite {
     pub kind: CallKind,
 }
 
+/// (module, name, namespace, depth) of one [`Resolver::lookup`].
+type LookupKey = (Vec<String>, String, Ns, u8);
+
 /// Resolution over the crate's items; the call graph and rules share it.
 pub struct Resolver<'a> {
     fns: &'a [FnItem<'a>],
@@ -514,6 +517,11 @@ pub struct Resolver<'a> {
     methods: HashMap<String, Vec<usize>>,
     /// Names a module-level `use ... as name` binds: calls through them may reach a crate fn.
     renames: HashSet<String>,
+    /// Answers of [`Resolver::lookup`] without body `use`s, by (module, name,
+    /// namespace, depth): each glob is expanded once per name, not once per
+    /// path through the other globs (20 globs that cannot be resolved would
+    /// otherwise cost 20^6 lookups per call).
+    lookups: RefCell<HashMap<LookupKey, Option<Target>>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -526,7 +534,7 @@ impl<'a> Resolver<'a> {
             map.entry(f.name.clone()).or_default().push(i);
         }
         let renames = items.uses.values().flatten().filter(|b| is_rename(b)).map(|b| b.name.clone()).collect();
-        Resolver { fns: &index.fns, items, free_fns, methods, renames }
+        Resolver { fns: &index.fns, items, free_fns, methods, renames, lookups: RefCell::default() }
     }
 
     /// Whether a call whose last path segment is `name` can resolve to a crate
@@ -583,6 +591,26 @@ impl<'a> Resolver<'a> {
 
     /// Look `name` up in `module`: its own items, then its `use` bindings, then its glob imports.
     fn lookup(&self, module: &[String], name: &str, ns: Ns, extra_uses: &[UseBinding], depth: u8) -> Option<Target> {
+        if !extra_uses.is_empty() {
+            return self.lookup_uncached(module, name, ns, extra_uses, depth);
+        }
+        let key = (module.to_vec(), name.to_string(), ns, depth);
+        if let Some(found) = self.lookups.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = self.lookup_uncached(module, name, ns, &[], depth);
+        self.lookups.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn lookup_uncached(
+        &self,
+        module: &[String],
+        name: &str,
+        ns: Ns,
+        extra_uses: &[UseBinding],
+        depth: u8,
+    ) -> Option<Target> {
         if depth > 6 {
             return None;
         }

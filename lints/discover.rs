@@ -34,7 +34,10 @@ pub fn discover(paths: &[PathBuf], resolver: &SettingsResolver) -> Result<Discov
         match std::fs::metadata(path) {
             Err(e) => found.errors.push(DiscoveryError { path: path.clone(), message: e.to_string() }),
             Ok(meta) if meta.is_file() => found.files.push(path.clone()),
-            Ok(_) => walk_dir(path, resolver, &mut found)?,
+            Ok(meta) if meta.is_dir() => walk_dir(path, resolver, &mut found)?,
+            Ok(meta) => {
+                found.errors.push(DiscoveryError { path: path.clone(), message: crate::fsio::not_regular(&meta) })
+            }
         }
     }
     found.files.sort();
@@ -70,11 +73,14 @@ fn walk_dir(root: &Path, resolver: &SettingsResolver, found: &mut Discovered) ->
         let path = path.strip_prefix(".").unwrap_or(path);
         if entry.file_type().is_file() {
             found.files.push(path.to_path_buf());
-        } else if entry.file_type().is_symlink() {
-            // A link to a file is checked; a dangling or looping one is reported.
+        } else {
+            // A link to a file is checked; a dangling or looping one, a link to a
+            // folder named `.rs` and FIFOs, sockets and devices are reported (never opened).
             match std::fs::metadata(path) {
                 Ok(meta) if meta.is_file() => found.files.push(path.to_path_buf()),
-                Ok(_) => {}
+                Ok(meta) => found
+                    .errors
+                    .push(DiscoveryError { path: path.to_path_buf(), message: crate::fsio::not_regular(&meta) }),
                 Err(e) => found.errors.push(DiscoveryError { path: path.to_path_buf(), message: e.to_string() }),
             }
         }

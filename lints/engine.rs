@@ -73,6 +73,8 @@ pub struct CheckResult {
     pub files_failed: usize,
     /// Rule bugs caught at run time: the family, the crate, the panic message.
     pub internal_errors: Vec<String>,
+    /// What was given up for time (see [`crate::budget`]), for `--verbose`.
+    pub notes: Vec<String>,
     /// What the baseline (`--baseline`, or the config's `baseline`) hid and
     /// how many of its entries matched nothing.
     pub baseline: Option<crate::baseline::Applied>,
@@ -178,6 +180,7 @@ pub fn check(request: &CheckRequest) -> Result<CheckResult, ConfigError> {
         diagnostics.extend(outcome.diagnostics.into_iter().filter(|d| !context.contains(&*d.path)));
         result.files_failed += outcome.failed.iter().filter(|p| !context.contains(&***p)).count();
         result.internal_errors.extend(outcome.internal_errors);
+        result.notes.extend(outcome.notes);
         for s in outcome.sources {
             result.sources.insert(Arc::clone(&s.path), s);
         }
@@ -306,14 +309,21 @@ fn load_error_diagnostic(path: &Arc<Path>, err: LoadError) -> (Diagnostic, Arc<s
                 .with_primary_label("cannot parse"),
             text,
         ),
-        LoadError::TooDeep { depth, range, text } => (
+        LoadError::TooDeep { range, text, .. } => (
             Diagnostic::new(
                 "SY001",
                 path,
                 range,
-                format!("nesting deeper than {} levels (found {depth}); file not analysed", source::MAX_NESTING),
+                format!(
+                    "nested too deeply to analyse: more than {} levels here; file not analysed",
+                    source::MAX_NESTING
+                ),
             )
-            .with_help("split the expression; nothing written by hand nests this deep"),
+            .with_primary_label("nesting passes the limit here")
+            .with_help(
+                "split the expression, type or pattern; brackets, generics, closures, prefix operators and long \
+                 chains all count as nesting",
+            ),
             text,
         ),
     }
@@ -336,13 +346,19 @@ struct CrateOutcome {
     /// Files that could not be parsed.
     failed: Vec<Arc<Path>>,
     internal_errors: Vec<String>,
+    notes: Vec<String>,
 }
 
 /// Parse and analyse one crate on the current thread.
 fn check_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
     let CrateJob { files: members, settings, python } = job;
-    let mut outcome =
-        CrateOutcome { diagnostics: Vec::new(), sources: Vec::new(), failed: Vec::new(), internal_errors: Vec::new() };
+    let mut outcome = CrateOutcome {
+        diagnostics: Vec::new(),
+        sources: Vec::new(),
+        failed: Vec::new(),
+        internal_errors: Vec::new(),
+        notes: Vec::new(),
+    };
     let mut files = Vec::with_capacity(members.len());
     for (path, text, lexed) in members {
         match source::parse_lexed(Arc::clone(&path), text, lexed) {
@@ -356,6 +372,10 @@ fn check_crate(job: CrateJob, extra: &ExtraSources) -> CrateOutcome {
         }
     }
     outcome.diagnostics.extend(analyse(&files, &settings, extra, python, &mut outcome.internal_errors));
+    if let Some(root) = files.first() {
+        let crate_name = root.path().display().to_string();
+        outcome.notes.extend(crate::budget::take_skipped().into_iter().map(|note| format!("{crate_name}: {note}")));
+    }
     // Keep the texts findings point into; the others are not needed to render.
     let cited: std::collections::HashSet<&Arc<Path>> = outcome
         .diagnostics

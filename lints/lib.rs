@@ -8,6 +8,7 @@
 //! [`engine::check`] runs it all.
 
 pub mod baseline;
+pub mod budget;
 pub mod buildfiles;
 pub mod callbacks;
 pub mod callgraph;
@@ -20,13 +21,16 @@ pub mod discover;
 pub mod engine;
 pub mod fix;
 pub mod flow;
+pub mod fsio;
 pub mod index;
 pub mod macros;
+pub mod nesting;
 pub mod provenance;
 pub mod registry;
 pub mod settings;
 pub mod source;
 pub mod spelling;
+pub mod stack;
 pub mod suppress;
 pub mod syntax;
 pub mod walk;

@@ -364,15 +364,17 @@ fn hands_off_closure(tokens: &TokenStream) -> bool {
     })
 }
 
-/// `#name(..)`: a call whose callee ends in an interpolation.
+/// `#name(..)`: a call whose callee ends in an interpolation (tokens of one
+/// level: a group's end is not followed by what comes after the group).
 fn interpolated_call(tokens: &TokenStream) -> Option<Span> {
-    let tts = flatten(tokens);
-    tts.windows(3).find_map(|w| match (&w[0], &w[1], &w[2]) {
-        (TokenTree::Punct(p), TokenTree::Ident(name), TokenTree::Group(g))
+    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    tts.iter().enumerate().find_map(|(i, tt)| match (tt, tts.get(i + 1), tts.get(i + 2)) {
+        (TokenTree::Punct(p), Some(TokenTree::Ident(name)), Some(TokenTree::Group(g)))
             if p.as_char() == '#' && g.delimiter() == Delimiter::Parenthesis =>
         {
             Some(name.span())
         }
+        (TokenTree::Group(g), _, _) => interpolated_call(&g.stream()),
         _ => None,
     })
 }

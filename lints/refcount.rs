@@ -151,7 +151,12 @@ pub fn analyse_fn(
         syn::ReturnType::Type(_, ty) => crate::syntax::is_object_ptr(ty),
         syn::ReturnType::Default => false,
     };
-    let facts = FnFacts { params, is_callback: cx.index.is_callback(f), returns_object };
+    let facts = FnFacts {
+        params,
+        discarded_calls: discarded_calls(file, f.block),
+        is_callback: cx.index.is_callback(f),
+        returns_object,
+    };
     let domain = new_domain(cx, f, summaries, facts);
     let exits = run(&domain, &cfg)?;
     if let Some(out) = findings {
@@ -209,6 +214,7 @@ fn analyse_closure(
         .collect();
     let facts = FnFacts {
         params,
+        discarded_calls: outer.discarded_calls.clone(),
         is_callback: outer.is_callback,
         returns_object: outer.returns_object && closure.inputs.is_empty(),
     };
@@ -271,4 +277,26 @@ fn retaken_names(cx: &CrateContext<'_>, block: &syn::Block) -> std::collections:
     let mut finder = Finder { api: cx.api(), names: Default::default() };
     syn::visit::Visit::visit_block(&mut finder, block);
     finder.names
+}
+
+/// Start offsets of the calls whose value `block` throws away: expression
+/// statements and `let _ = ..`, through `unsafe { .. }` blocks.
+fn discarded_calls(file: &crate::source::SourceFile, block: &syn::Block) -> std::collections::HashSet<usize> {
+    let mut found = std::collections::HashSet::new();
+    crate::walk::walk_block(block, &mut |node| {
+        let expr = match node {
+            crate::walk::Node::Stmt(syn::Stmt::Expr(e, Some(_))) => e,
+            crate::walk::Node::Stmt(syn::Stmt::Local(local)) if matches!(local.pat, syn::Pat::Wild(_)) => {
+                match &local.init {
+                    Some(init) => &*init.expr,
+                    None => return,
+                }
+            }
+            _ => return,
+        };
+        if let syn::Expr::Call(call) = flow::place::peel(expr) {
+            found.insert(file.range(syn::spanned::Spanned::span(call)).start);
+        }
+    });
+    found
 }

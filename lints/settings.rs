@@ -292,14 +292,15 @@ pub fn absolute(path: &Path) -> PathBuf {
 /// The nearest config at or above `dir`.
 pub fn find_config(dir: &Path) -> Result<Option<(PathBuf, ConfigFile)>, ConfigError> {
     for ancestor in dir.ancestors() {
+        // Present but unreadable (a directory, a FIFO, invalid TOML) is an error, not "no config".
         let standalone = ancestor.join(CONFIG_FILE);
-        if standalone.is_file() {
+        if standalone.exists() {
             if let Some(config) = read_config_file(&standalone)? {
                 return Ok(Some((standalone, config)));
             }
         }
         let manifest = ancestor.join("Cargo.toml");
-        if manifest.is_file() {
+        if manifest.exists() {
             if let Some(config) = read_config_file(&manifest)? {
                 return Ok(Some((manifest, config)));
             }
@@ -312,17 +313,14 @@ pub fn find_config(dir: &Path) -> Result<Option<(PathBuf, ConfigFile)>, ConfigEr
 /// `Ok(None)` for a Cargo.toml without one.
 pub fn read_config_file(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
     let err = |message: String| ConfigError { path: Some(path.to_path_buf()), message };
-    let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    let text = crate::fsio::read_text_limited(path, crate::fsio::MAX_CONFIG_BYTES)
+        .map_err(|e| err(format!("cannot read: {e}")))?;
     let is_manifest = path.file_name().is_some_and(|n| n == "Cargo.toml");
     if !is_manifest {
         return toml::from_str::<ConfigFile>(&text).map(Some).map_err(|e| err(toml_message(&e)));
     }
-    let value: toml::Table = match toml::from_str(&text) {
-        Ok(v) => v,
-        // A broken Cargo.toml is cargo's business unless it is meant for us.
-        Err(e) if text.contains("cpython-rs") => return Err(err(toml_message(&e))),
-        Err(_) => return Ok(None),
-    };
+    // A manifest that is not TOML cannot say whether it configures us: say so rather than guess.
+    let value: toml::Table = toml::from_str(&text).map_err(|e| err(toml_message(&e)))?;
     for table in ["package", "workspace"] {
         let section = value.get(table).and_then(|t| t.get("metadata")).and_then(|m| m.get("cpython-rs"));
         if let Some(section) = section {

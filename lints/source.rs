@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use proc_macro2::{LineColumn, Span};
 
+use crate::nesting::{DepthScan, Token};
+
 /// Byte offsets of line starts, to turn spans into offsets and offsets into rows.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -182,9 +184,9 @@ pub enum LoadError {
     TooDeep { depth: usize, range: Range<usize>, text: Arc<str> },
 }
 
-/// Deepest bracket nesting we hand to syn. syn and every visitor recurse per
-/// level; past this a file is reported rather than risking the stack.
-pub const MAX_NESTING: usize = 4096;
+/// Deepest nesting we hand to syn. syn and every visitor recurse per level;
+/// past this a file is reported rather than risking the stack.
+pub const MAX_NESTING: usize = crate::nesting::MAX_DEPTH;
 
 /// Parse `text` as a Rust file.
 pub fn parse(path: Arc<Path>, text: Arc<str>) -> Result<SourceFile, LoadError> {
@@ -197,7 +199,11 @@ pub fn parse_lexed(path: Arc<Path>, text: Arc<str>, lexed: Lexed) -> Result<Sour
     if let Some((depth, at)) = lexed.too_deep {
         return Err(LoadError::TooDeep { depth, range: at..at + 1, text });
     }
-    match syn::parse_file(&text) {
+    if let Some((digits, at)) = lexed.too_long_int {
+        let message = format!("integer literal is too large ({digits} digits): no integer type holds it");
+        return Err(LoadError::Syntax { message, range: at..at + digits, text });
+    }
+    match crate::stack::guard(|| syn::parse_file(&text)) {
         Ok(ast) => Ok(SourceFile { source: Arc::new(SourceText::new(path, text)), ast, comments: lexed.comments }),
         Err(err) => {
             let lines = LineIndex::new(&text);
@@ -208,9 +214,9 @@ pub fn parse_lexed(path: Arc<Path>, text: Arc<str>, lexed: Lexed) -> Result<Sour
     }
 }
 
-/// Read a file as UTF-8 text.
+/// Read a file as UTF-8 text (a regular file, up to [`crate::fsio::MAX_SOURCE_BYTES`]).
 pub fn read_text(path: &Path) -> Result<Arc<str>, LoadError> {
-    let bytes = std::fs::read(path).map_err(LoadError::Io)?;
+    let bytes = crate::fsio::read_limited(path, crate::fsio::MAX_SOURCE_BYTES).map_err(LoadError::Io)?;
     String::from_utf8(bytes)
         .map(Arc::from)
         .map_err(|e| LoadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })
@@ -227,9 +233,13 @@ pub fn load(path: &Path) -> Result<SourceFile, LoadError> {
 #[derive(Debug, Default)]
 pub struct Lexed {
     pub comments: Vec<Comment>,
-    /// (depth, offset) where bracket nesting or a run of prefix operators
-    /// first went past [`MAX_NESTING`].
+    /// (depth, offset) where nesting, as [`crate::nesting`] counts it, first
+    /// went past [`MAX_NESTING`].
     pub too_deep: Option<(usize, usize)>,
+    /// The deepest nesting counted anywhere in the file.
+    pub deepest: usize,
+    /// (digits, offset) of an integer literal too long for any integer type.
+    pub too_long_int: Option<(usize, usize)>,
     non_code: Vec<Range<usize>>,
 }
 
@@ -253,30 +263,27 @@ impl Lexed {
 pub fn lex(text: &str) -> Lexed {
     let mut lexer = Lexer { bytes: text.as_bytes(), pos: 0 };
     let mut lexed = Lexed::default();
-    let mut depth = 0usize;
-    // Long runs of prefix operators (`!!!!x`, `- - -x`) nest just as deep as brackets.
-    let mut unary_run = 0usize;
+    let mut depth = DepthScan::default();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
     while lexer.pos < lexer.bytes.len() {
         let start = lexer.pos;
         let Some(kind) = lexer.skip_non_code() else {
             let b = lexer.bytes[start];
-            match b {
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
+            if is_word(b) {
+                let len = lexer.bytes[start..].iter().take_while(|&&b| is_word(b)).count();
+                lexer.pos += len;
+                // Words are ASCII or whole UTF-8 sequences (bytes >= 0x80 never end one early).
+                depth.token(Token::Word(text.get(start..lexer.pos).unwrap_or("")), start);
+            } else if b.is_ascii_whitespace() {
+                lexer.pos += 1;
+            } else {
+                lexer.pos += depth.token(Token::Punct { byte: b, next: lexer.peek(1) }, start);
             }
-            match b {
-                b'!' | b'-' | b'*' | b'&' => unary_run += 1,
-                b' ' | b'\t' | b'\n' | b'\r' => {}
-                _ => unary_run = 0,
-            }
-            let deepest = depth.max(unary_run);
-            if deepest > MAX_NESTING && lexed.too_deep.is_none() {
-                lexed.too_deep = Some((deepest, start));
-            }
-            lexer.pos += 1;
             continue;
         };
+        if matches!(kind, Skipped::Literal) {
+            depth.token(Token::Literal, start);
+        }
         lexed.non_code.push(start..lexer.pos);
         let raw = &text[start..lexer.pos];
         match kind {
@@ -307,6 +314,9 @@ pub fn lex(text: &str) -> Lexed {
             Skipped::Literal => {}
         }
     }
+    lexed.too_deep = depth.too_deep;
+    lexed.too_long_int = depth.too_long_int;
+    lexed.deepest = depth.deepest;
     lexed
 }
 

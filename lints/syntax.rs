@@ -19,6 +19,25 @@ pub fn call_name(call: &syn::ExprCall) -> Option<String> {
 }
 
 /// An expression's tokens as compact text, for messages and comparisons.
+/// Whether `expr` is built only from paths, literals, casts, parentheses,
+/// method calls and operators (`METH_O | METH_COEXIST`, `Py_tp_new as c_int`):
+/// the shape of a constant argument. Asking this at every call is cheap;
+/// rendering every argument as text would cost as much as the argument is big,
+/// at every level of `f(f(f(..)))`.
+pub fn is_constant_shaped(expr: &syn::Expr) -> bool {
+    use syn::Expr;
+    match expr {
+        Expr::Path(_) | Expr::Lit(_) => true,
+        Expr::Cast(c) => is_constant_shaped(&c.expr),
+        Expr::Paren(p) => is_constant_shaped(&p.expr),
+        Expr::Group(g) => is_constant_shaped(&g.expr),
+        Expr::Unary(u) => is_constant_shaped(&u.expr),
+        Expr::Binary(b) => is_constant_shaped(&b.left) && is_constant_shaped(&b.right),
+        Expr::MethodCall(m) => is_constant_shaped(&m.receiver) && m.args.iter().all(is_constant_shaped),
+        _ => false,
+    }
+}
+
 pub fn expr_text(expr: &syn::Expr) -> String {
     tokens_text(expr)
 }

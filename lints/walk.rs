@@ -46,7 +46,7 @@ struct Walker<'f> {
 impl<'ast> Visit<'ast> for Walker<'_> {
     fn visit_expr(&mut self, e: &'ast syn::Expr) {
         (self.f)(Node::Expr(e));
-        syn::visit::visit_expr(self, e);
+        crate::stack::guard(|| syn::visit::visit_expr(self, e));
     }
 
     fn visit_stmt(&mut self, s: &'ast syn::Stmt) {
@@ -86,6 +86,10 @@ pub fn eval_order<'e>(cfg: &crate::flow::Cfg<'_>, e: &'e syn::Expr) -> Vec<Evalu
 }
 
 fn eval_into<'e>(cfg: &crate::flow::Cfg<'_>, e: &'e syn::Expr, root: bool, out: &mut Vec<Evaluated<'e>>) {
+    crate::stack::guard(|| eval_into_guarded(cfg, e, root, out))
+}
+
+fn eval_into_guarded<'e>(cfg: &crate::flow::Cfg<'_>, e: &'e syn::Expr, root: bool, out: &mut Vec<Evaluated<'e>>) {
     if !root && cfg.temp_of(e).is_some() {
         return;
     }

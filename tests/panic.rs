@@ -365,3 +365,37 @@ unsafe extern "C" fn g(_m: *mut PyObject, _arg: *mut PyObject) -> *mut PyObject 
 "#;
     assert_eq!(pf_codes(body), Vec::<&str>::new());
 }
+
+/// `check` on the safe-API fixtures: the module over `safe-api` (trampolines without a
+/// boundary) has its `#[pyfunction]` bodies checked as callbacks, the one over
+/// `caught-api` (trampolines that catch) does not, and the macros themselves are UW005.
+#[test]
+fn macro_generated_callbacks_follow_the_trampolines() {
+    let request = CheckRequest {
+        paths: vec!["tests/fixtures/safeapi/Modules".into()],
+        overrides: Overrides { select: Some(vec!["ALL".into()]), ..Default::default() },
+        ..Default::default()
+    };
+    let mut result = cpython_rs_lints::check(&request).unwrap();
+    assert!(result.diagnostics.iter().all(|d| !d.path.to_string_lossy().contains("_eggs")), "{:?}", result.diagnostics);
+    result.diagnostics.retain(|d| d.path.to_string_lossy().contains("_spam") || d.code == "UW005");
+    let mut out = Vec::new();
+    cpython_rs::render::full::render(&result, false, &mut out).unwrap();
+    assert_snapshot!(String::from_utf8(out).unwrap());
+}
+
+/// Out of tree, `[panic] macro-callbacks-catch` decides: `true` silences the bodies even
+/// where the macro crate says otherwise.
+#[test]
+fn macro_callbacks_catch_setting_overrides_the_macro_crate() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = "select = [\"PF\"]\n\n[panic]\nmacro-callbacks-catch = true\n";
+    std::fs::write(dir.path().join("cpython-rs.toml"), toml).unwrap();
+    let request = CheckRequest {
+        paths: vec!["tests/fixtures/safeapi/Modules/_spam".into()],
+        overrides: Overrides { config: Some(dir.path().join("cpython-rs.toml")), ..Default::default() },
+        ..Default::default()
+    };
+    let result = cpython_rs_lints::check(&request).unwrap();
+    assert!(result.diagnostics.iter().all(|d| !d.code.starts_with("PF")), "{:?}", result.diagnostics);
+}

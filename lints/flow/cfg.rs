@@ -317,6 +317,10 @@ impl<'b> Builder<'b> {
 
     /// Lower `e`, sending its value to `flow`; returns the pending edges after it.
     fn expr(&mut self, e: &'b syn::Expr, cur: Cursor, flow: Flow<'b>) -> Cursor {
+        crate::stack::guard(|| self.expr_guarded(e, cur, flow))
+    }
+
+    fn expr_guarded(&mut self, e: &'b syn::Expr, cur: Cursor, flow: Flow<'b>) -> Cursor {
         if cur.is_empty() {
             return cur;
         }
@@ -721,8 +725,15 @@ pub fn has_control_flow(e: &syn::Expr) -> bool {
                 | syn::Expr::Continue(_)
                 | syn::Expr::Let(_)
                 | syn::Expr::Assign(_) => self.0 = true,
-                syn::Expr::Block(b) if b.label.is_some() || !is_single_tail(&b.block) => self.0 = true,
-                syn::Expr::Unsafe(u) if !is_single_tail(&u.block) => self.0 = true,
+                syn::Expr::Block(b) if b.label.is_some() => self.0 = true,
+                // A block is control flow unless it is one tail expression without any
+                // (`unsafe { f(x) }`): look at that tail once, not once per enclosing block.
+                syn::Expr::Block(syn::ExprBlock { block, .. }) | syn::Expr::Unsafe(syn::ExprUnsafe { block, .. }) => {
+                    match single_tail(block) {
+                        Some(tail) => self.visit_expr(tail),
+                        None => self.0 = true,
+                    }
+                }
                 syn::Expr::Macro(m) if is_diverging_macro(&m.mac) => self.0 = true,
                 _ if is_diverging_call(e) => self.0 = true,
                 _ => syn::visit::visit_expr(self, e),
@@ -756,9 +767,12 @@ pub fn can_leave(e: &syn::Expr) -> bool {
     f.0
 }
 
-/// A block that is only a tail expression without control flow (`unsafe { f(x) }`).
-fn is_single_tail(block: &syn::Block) -> bool {
-    matches!(block.stmts.as_slice(), [syn::Stmt::Expr(e, None)] if !has_control_flow(e))
+/// The expression of a block that holds only a tail expression.
+fn single_tail(block: &syn::Block) -> Option<&syn::Expr> {
+    match block.stmts.as_slice() {
+        [syn::Stmt::Expr(e, None)] => Some(e),
+        _ => None,
+    }
 }
 
 /// The direct sub-expressions of an expression, in evaluation order.

@@ -50,6 +50,15 @@ pub const MAX_NODES: usize = 20_000;
 /// Iterate `domain` over `cfg` to a fixpoint. `None` when the body is too
 /// large or some node's state did not settle: clients then stay silent.
 pub fn solve<'b, D: Domain<'b>>(cfg: &Cfg<'b>, domain: &D) -> Option<Solution<D::State>> {
+    solve_within(cfg, domain, &crate::budget::Budget::start())
+}
+
+/// [`solve`] within a time budget: past it, `None` (and a note for `--verbose`).
+pub fn solve_within<'b, D: Domain<'b>>(
+    cfg: &Cfg<'b>,
+    domain: &D,
+    budget: &crate::budget::Budget,
+) -> Option<Solution<D::State>> {
     let n = cfg.nodes.len();
     if n > MAX_NODES {
         return None;
@@ -65,7 +74,16 @@ pub fn solve<'b, D: Domain<'b>>(cfg: &Cfg<'b>, domain: &D) -> Option<Solution<D:
     // A worklist ordered by reverse post-order: loops settle inner-first, merges see all inputs.
     let mut pending = std::collections::BTreeSet::new();
     pending.insert(rank[Cfg::ENTRY]);
+    let mut steps = 0usize;
     while let Some(r) = pending.pop_first() {
+        steps += 1;
+        if steps % 64 == 0 && budget.spent() {
+            crate::budget::note_skipped(format!(
+                "a body of {n} flow nodes passed the {} s analysis budget and was skipped",
+                budget.limit().as_secs_f64()
+            ));
+            return None;
+        }
         let id = order[r];
         visits[id] += 1;
         if visits[id] > MAX_VISITS_PER_NODE {

@@ -243,3 +243,18 @@ fn fixpoint_gives_up_on_unbounded_domains() {
     let cfg = Cfg::of_body(&body);
     assert!(solve(&cfg, &Counter).is_none());
 }
+
+#[test]
+fn a_spent_budget_gives_up_with_a_note() {
+    let src = format!("fn f() {{ {} }}", "step();".repeat(200));
+    let (f, m) = cfg_of(&src);
+    let body = Body::new(&f.block, &m);
+    let cfg = Cfg::of_body(&body);
+    crate::budget::take_skipped();
+    assert!(solve(&cfg, &Checked).is_some());
+    let spent = crate::budget::Budget::with_limit(std::time::Duration::ZERO);
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    assert!(solve::solve_within(&cfg, &Checked, &spent).is_none());
+    let notes = crate::budget::take_skipped();
+    assert!(notes.len() == 1 && notes[0].contains("analysis budget"), "{notes:?}");
+}

@@ -374,8 +374,10 @@ pub(super) fn check_call_entry<'e>(w: &mut Walker<'_, '_>, args: impl Iterator<I
         return;
     }
     let args: Vec<&syn::Expr> = args.collect();
-    let flags: Vec<&&syn::Expr> =
-        args.iter().filter(|a| mentions_meth(a) && flag_bits(a, w.items, 0).is_some()).collect();
+    let flags: Vec<&&syn::Expr> = args
+        .iter()
+        .filter(|a| syntax::is_constant_shaped(peel(a)) && mentions_meth(a) && flag_bits(a, w.items, 0).is_some())
+        .collect();
     let [flags] = flags.as_slice() else { return };
     let meths: Vec<&&syn::Expr> = args
         .iter()

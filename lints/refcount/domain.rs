@@ -182,6 +182,8 @@ pub struct ExitRecord {
 pub struct FnFacts {
     /// (name, is object pointer, where it is declared) per parameter, `self` excluded.
     pub params: Vec<(Option<String>, bool, Range<usize>)>,
+    /// Start offsets of calls whose result the body throws away (`f(..);`, `let _ = f(..)`).
+    pub discarded_calls: std::collections::HashSet<usize>,
     pub is_callback: bool,
     pub returns_object: bool,
 }
@@ -849,6 +851,9 @@ impl<'a> RcDomain<'a> {
             }
             vals.push(v);
         }
+        // Taking the exception a call just set (`PyErr_SetObject(..)` then
+        // `PyErr_GetRaisedException()`) cannot give NULL.
+        let takes_set_exception = name == "PyErr_GetRaisedException" && st.exc == Exc::Yes;
         if f.sets_exception {
             st.exc = Exc::Yes;
         }
@@ -887,6 +892,7 @@ impl<'a> RcDomain<'a> {
         match f.returns {
             Returns::New | Returns::Borrowed | Returns::NonObject => {
                 let null = match f.failure {
+                    _ if takes_set_exception => Null::NonNull,
                     Failure::Null | Failure::NullOrAbsent => Null::Maybe,
                     _ => Null::NonNull,
                 };
@@ -1485,6 +1491,16 @@ impl<'a> RcDomain<'a> {
                 continue;
             }
             let Some(info) = self.info(*site) else { continue };
+            // An out-parameter API leaves `*out` NULL on failure and absence
+            // (`PyDict_GetItemRef`, `PyIter_Send`): unless its status was thrown
+            // away, a path on which the checker could not tell which result came
+            // back is one on which there may be nothing to release.
+            if obj.null == Null::Maybe
+                && st.outs.values().any(|outs| outs.contains(site))
+                && !self.facts.discarded_calls.contains(&info.range.start)
+            {
+                continue;
+            }
             let name = self.quoted_name(st, *site);
             let how = match kind {
                 ReturnKind::Try => "`?` returns here",

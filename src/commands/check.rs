@@ -72,6 +72,9 @@ pub struct CheckArgs {
     /// Record every finding in this baseline file and exit 0
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff", "statistics"])]
     pub write_baseline: Option<PathBuf>,
+    /// Also print what was not analysed and why (bodies given up for time)
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -159,6 +162,11 @@ pub fn run(args: CheckArgs) -> u8 {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write output: {e}");
             return exit::ERROR;
+        }
+    }
+    if args.verbose {
+        for note in &result.notes {
+            eprintln!("note: {note}");
         }
     }
     for message in &result.internal_errors {
