@@ -563,3 +563,29 @@ fn rc004_buffer_copied_before_release_is_clean() {
 "#;
     assert_eq!(rc_codes(body), Vec::<&str>::new());
 }
+
+#[test]
+fn rc001_cfg_alternative_returning_a_new_reference() {
+    assert_snapshot!(render(
+        r#"static mut EMPTY: *mut PyObject = ptr::null_mut();
+
+#[cfg(Py_GIL_DISABLED)]
+unsafe fn empty_str() -> *mut PyObject {
+    PyUnicode_FromStringAndSize(ptr::null(), 0)
+}
+
+#[cfg(not(Py_GIL_DISABLED))]
+unsafe fn empty_str() -> *mut PyObject {
+    EMPTY
+}
+
+unsafe fn joined(seq: *mut PyObject) -> *mut PyObject {
+    let sep = empty_str();
+    if sep.is_null() {
+        return ptr::null_mut();
+    }
+    PyUnicode_Join(sep, seq)
+}
+"#
+    ));
+}

@@ -46,7 +46,9 @@ pub struct FnSummary {
     pub wrapped: bool,
 }
 
-/// Summaries of one crate's functions, by name (names defined more than once are left out).
+/// Summaries of one crate's functions, by name. A name defined more than once is left
+/// out, unless every definition is a `#[cfg]` alternative: those are summarised one
+/// by one and merged, so a caller is judged against each of them.
 #[derive(Debug, Default)]
 pub struct Summaries {
     by_name: HashMap<String, FnSummary>,
@@ -86,7 +88,7 @@ impl Summaries {
                 called.contains(f.name.as_str())
                     && !f.name.starts_with("PyInit_")
                     && cx.api().get(&f.name).is_none()
-                    && cx.index.fns_named(&f.name).count() == 1
+                    && (cx.index.fns_named(&f.name).count() == 1 || cfg_alternatives(cx, &f.name))
             })
             .collect();
         for _ in 0..ROUNDS {
@@ -99,7 +101,12 @@ impl Summaries {
                 }
                 let mut found = Vec::new();
                 if let Some(exits) = super::analyse_fn(cx, f, &summaries, macros, Some(&mut found)) {
-                    next.by_name.insert(f.name.clone(), summarise(f.sig, &exits));
+                    let summary = summarise(f.sig, &exits);
+                    let merged = match next.by_name.remove(&f.name) {
+                        Some(other) => merge(other, summary),
+                        None => summary,
+                    };
+                    next.by_name.insert(f.name.clone(), merged);
                     findings.insert(i, found);
                 }
             }
@@ -111,6 +118,44 @@ impl Summaries {
             }
         }
         summaries
+    }
+}
+
+/// Whether every definition of `name` is selected by a `#[cfg(..)]` (a helper
+/// written once per Python version, platform or build flavour) and returns an
+/// object: what callers leak. (Shims over the C API that return a status stay
+/// unknown callees, which leave a NULL unchecked.)
+fn cfg_alternatives(cx: &CrateContext<'_>, name: &str) -> bool {
+    cx.index.fns_named(name).all(|f| {
+        let object = matches!(&f.sig.output, syn::ReturnType::Type(_, ty)
+            if crate::syntax::is_object_ptr(ty) || crate::syntax::is_wrapped_object_ptr(ty));
+        object && f.self_ty.is_none() && f.attrs.iter().any(|a| a.path().is_ident("cfg"))
+    })
+}
+
+/// One summary for two `#[cfg]` alternatives: a caller leaks if it leaks under
+/// either, so a new reference from one of them counts whatever the other returns;
+/// where they disagree on anything else, nothing is claimed.
+fn merge(a: FnSummary, b: FnSummary) -> FnSummary {
+    let returns = if a.returns == b.returns {
+        a.returns
+    } else if a.returns == Some(Returns::New) || b.returns == Some(Returns::New) {
+        Some(Returns::New)
+    } else {
+        None
+    };
+    let failure = if a.failure == b.failure { a.failure } else { Failure::NullOrAbsent };
+    let params =
+        if a.params == b.params { a.params } else { vec![ParamEffect::Unknown; a.params.len().max(b.params.len())] };
+    let returns_param = if a.returns_param == b.returns_param { a.returns_param } else { None };
+    FnSummary {
+        returns: if returns_param.is_some() { None } else { returns },
+        failure,
+        params,
+        sets_exception_on_failure: a.sets_exception_on_failure && b.sets_exception_on_failure,
+        returns_param,
+        null_checks_param: returns_param.is_some() && a.null_checks_param && b.null_checks_param,
+        wrapped: a.wrapped && b.wrapped,
     }
 }
 

@@ -35,10 +35,12 @@ def log(msg):
     print(msg, file=sys.stderr, flush=True)
 
 
-def run_check(binary, root, paths, selection):
+def run_check(binary, root, paths, selection, extend_select=()):
     cmd = [str(binary), "check", "--output-format", "json", "--exit-zero", "--color", "never"]
     if selection != "default":
         cmd += ["--select", selection]
+    elif extend_select:
+        cmd += ["--extend-select", ",".join(extend_select)]
     cmd += paths
     start = time.monotonic()
     proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
@@ -154,7 +156,7 @@ def cmd_run(args):
         sources = {}
         ran.add(p.name)
         for sel in SELECTIONS:
-            diagnostics, elapsed, errs = run_check(binary, cwd, paths, sel)
+            diagnostics, elapsed, errs = run_check(binary, cwd, paths, sel, p.extend_select)
             problems += [f"{p.name} ({sel}): {e}" for e in errs]
             got = findings_of(p.name, cwd, diagnostics, sources)
             found[sel] += got

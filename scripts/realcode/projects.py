@@ -28,6 +28,9 @@ class Project:
     version: str = ""
     sha256: str = ""
     local: str = ""  # for "local": the folder inside the local root
+    # Rules the default run adds: the fork's crates stand for code inside a CPython
+    # checkout, where its `policy` group is on, but the cache holds only the crates.
+    extend_select: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -50,6 +53,7 @@ def load(path):
             version=raw.pop("version", ""),
             sha256=raw.pop("sha256", ""),
             local=raw.pop("local", ""),
+            extend_select=raw.pop("extend_select", []),
         )
         if raw:
             raise SystemExit(f"{path}: project {p.name}: unknown keys {sorted(raw)}")
