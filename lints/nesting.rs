@@ -325,7 +325,10 @@ mod tests {
     #[test]
     #[ignore = "needs a tree of real code in NESTING_SCAN_DIR"]
     fn real_code_depths() {
-        let dir = std::env::var("NESTING_SCAN_DIR").expect("NESTING_SCAN_DIR");
+        let Ok(dir) = std::env::var("NESTING_SCAN_DIR") else {
+            eprintln!("skipped: set NESTING_SCAN_DIR to a tree of real Rust code to calibrate the nesting bound");
+            return;
+        };
         let mut found: Vec<(usize, String)> = walkdir::WalkDir::new(dir)
             .into_iter()
             .filter_map(Result::ok)
